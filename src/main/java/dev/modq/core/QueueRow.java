@@ -1,0 +1,11 @@
+package dev.modq.core;
+
+import java.time.Instant;
+
+/**
+ * One line of the queue: just what a list row shows, with the body cut to an excerpt in the store
+ * so a page of rows never drags whole comments along.
+ */
+public record QueueRow(long id, Status status, Instant createdAt, long version,
+                       long postId, String postTitle, String authorName, String excerpt) {
+}
