@@ -46,6 +46,30 @@ CREATE INDEX comments_by_parent ON comments (parent_id) WHERE parent_id IS NOT N
 CREATE INDEX comments_by_author_email ON comments (author_email, status) WHERE author_email IS NOT NULL;
 CREATE INDEX comments_by_author_name ON comments (author_name, status);
 
+-- Counts per status, kept exact by triggers so the queue header never scans a million rows.
+CREATE TABLE status_counts (
+  status TEXT PRIMARY KEY CHECK (status IN ('pending', 'approved', 'rejected', 'flagged')),
+  n      INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO status_counts (status, n) VALUES ('pending', 0), ('approved', 0), ('rejected', 0), ('flagged', 0);
+
+CREATE TRIGGER comments_count_insert AFTER INSERT ON comments
+BEGIN
+  UPDATE status_counts SET n = n + 1 WHERE status = NEW.status;
+END;
+
+CREATE TRIGGER comments_count_delete AFTER DELETE ON comments
+BEGIN
+  UPDATE status_counts SET n = n - 1 WHERE status = OLD.status;
+END;
+
+CREATE TRIGGER comments_count_update AFTER UPDATE OF status ON comments
+FOR EACH ROW WHEN NEW.status <> OLD.status
+BEGIN
+  UPDATE status_counts SET n = n - 1 WHERE status = OLD.status;
+  UPDATE status_counts SET n = n + 1 WHERE status = NEW.status;
+END;
+
 -- Any writer that changes a comment without bumping its version (a blog backend editing a body
 -- with plain SQL) still invalidates what moderators saw.
 CREATE TRIGGER comments_version_bump
@@ -79,7 +103,8 @@ CREATE TABLE audit_log (
   action        TEXT    NOT NULL CHECK (action IN ('approve', 'reject', 'flag', 'undo')),
   from_status   TEXT    NOT NULL CHECK (from_status IN ('pending', 'approved', 'rejected', 'flagged')),
   to_status     TEXT    NOT NULL CHECK (to_status IN ('pending', 'approved', 'rejected', 'flagged')),
-  reason        TEXT,
+  reason        TEXT,                         -- the reason given with this decision
+  from_reason   TEXT,                         -- the comment's reason before it (restored by undo)
   note          TEXT,
   batch_id      TEXT    NOT NULL,
   undo_of       INTEGER REFERENCES audit_log(id),
@@ -109,9 +134,11 @@ CREATE TABLE batches (
   id        TEXT    PRIMARY KEY,
   moderator TEXT    NOT NULL,
   at        INTEGER NOT NULL,                 -- Unix milliseconds, UTC
-  action    TEXT    NOT NULL,
-  size      INTEGER NOT NULL
+  action    TEXT    NOT NULL,                 -- approve, reject, flag or undo
+  size      INTEGER NOT NULL,                 -- comments changed by it
+  undoes    TEXT    REFERENCES batches(id)    -- for an undo batch: the batch it reverses
 ) WITHOUT ROWID;
+CREATE INDEX batches_by_undoes ON batches (undoes) WHERE undoes IS NOT NULL;
 CREATE INDEX batches_by_moderator ON batches (moderator, at);
 
 -- Small key/value facts about this database (e.g. 'demo' = '1' for databases made by `modq demo`).

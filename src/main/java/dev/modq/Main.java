@@ -1,2 +1,14 @@
 package dev.modq;
-public final class Main { public static void main(String[] a) {} }
+
+import dev.modq.cli.Cli;
+
+/** Entry point: the command line decides whether to open the text UI or run a command. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args));
+    }
+}

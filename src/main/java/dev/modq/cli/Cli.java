@@ -1,0 +1,76 @@
+package dev.modq.cli;
+
+import dev.modq.core.query.QueryException;
+import dev.modq.service.AccessDeniedException;
+import dev.modq.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintWriter;
+
+/**
+ * Builds the command line and owns the one place errors are printed: {@code modq: message} on one line,
+ * a stack trace only with --verbose.
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new ModqCommand());
+        cmd.setExecutionExceptionHandler(Cli::handleExecutionException);
+        cmd.setParameterExceptionHandler(Cli::handleParameterException);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        err.println("modq: " + oneLine(e));
+        if (verbose(cmd)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCodeFor(e);
+    }
+
+    private static int handleParameterException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("modq: " + oneLine(e));
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    static int exitCodeFor(Exception e) {
+        if (e instanceof UsageException || e instanceof QueryException) {
+            return ExitCode.USAGE;
+        }
+        if (e instanceof StoreException || e instanceof AccessDeniedException) {
+            return ExitCode.FAILURE;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return ExitCode.USAGE;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName() + " (run with --verbose for details)";
+        }
+        return message.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static boolean verbose(CommandLine cmd) {
+        Object root = cmd.getCommandSpec().root().userObject();
+        return root instanceof ModqCommand modq && modq.global().verbose();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.modq.cli;
+
+import dev.modq.core.Comment;
+import dev.modq.core.Post;
+import dev.modq.core.Role;
+import dev.modq.core.Status;
+import dev.modq.demo.DemoGenerator;
+import dev.modq.service.Actors;
+import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.BulkWriter;
+import dev.modq.store.sqlite.SqliteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+
+/** {@code modq demo}: a realistic, deterministic demo database, then the queue on it. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Create a demo database of a news blog's comments (deterministic for a seed),",
+                "then open the queue on it. Re-running it starts the demo afresh."},
+        footer = {"%nExamples:", "  modq demo", "  modq demo --comments 1000000 --no-open --db /tmp/big.db",
+                ExitCode.HELP_FOOTER})
+public final class DemoCommand extends BaseCommand {
+
+    static final String DEMO_SETTING = "demo";
+
+    @Option(names = "--comments", paramLabel = "N", defaultValue = "400",
+            description = "How many comments (default: ${DEFAULT-VALUE}).")
+    int comments;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-open", description = "Create the database and exit; do not open the text UI.")
+    boolean noOpen;
+
+    @Override
+    public Integer call() {
+        if (comments < 0) {
+            throw new UsageException("--comments must be 0 or more, not " + comments);
+        }
+        Path db = global().db != null ? global().db : DatabasePath.demoPath();
+        removePreviousDemo(db);
+        long started = System.nanoTime();
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
+            Actors.bootstrapFirstAdmin(store, Actors.osUser());
+            DemoGenerator generator = new DemoGenerator(seed, comments, Instant.now());
+            load(store, generator);
+            store.putSetting(DEMO_SETTING, "1");
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            say("modq: demo database " + db + ": " + comments + " comments, "
+                    + store.countsByStatus().get(Status.PENDING) + " pending (" + ms + " ms)");
+        }
+        if (noOpen) {
+            return ExitCode.OK;
+        }
+        GlobalOptions opts = global();
+        opts.db = db;
+        return TuiCommand.openQueue(opts, spec);
+    }
+
+    private static void load(SqliteStore store, DemoGenerator generator) {
+        store.writeRaw("creating demo data", () -> {
+            try (BulkWriter writer = new BulkWriter(store.rawConnection())) {
+                for (Post p : generator.posts()) {
+                    writer.post(p);
+                }
+                for (Iterator<Comment> it = generator.comments(); it.hasNext(); ) {
+                    writer.comment(it.next());
+                }
+            }
+            for (String name : generator.moderators()) {
+                if (store.moderator(name).isEmpty()) {
+                    store.putModerator(name, Role.MODERATOR);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Only a database that `modq demo` made is ever replaced; anything else at that path is refused. */
+    private static void removePreviousDemo(Path db) {
+        if (!Files.exists(db)) {
+            return;
+        }
+        boolean isDemo;
+        try (SqliteStore old = SqliteStore.open(db, OpenMode.EXISTING)) {
+            isDemo = old.setting(DEMO_SETTING).isPresent();
+        }
+        if (!isDemo) {
+            throw new UsageException(db + " exists and is not a demo database: choose another --db for the demo");
+        }
+        try {
+            for (String suffix : new String[]{"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(db + suffix));
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot replace the old demo database " + db + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.modq.cli;
+
+import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.SqliteStore;
+import picocli.CommandLine.Command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code modq init}: create a database, or upgrade an existing one to this program's schema. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create a moderation database (or upgrade an existing one).",
+                "On a new database, you (the OS user) become its first admin."},
+        footer = {"%nExamples:", "  modq init --db /srv/blog/comments.db", "  MODQ_DB=/srv/blog/comments.db modq init",
+                ExitCode.HELP_FOOTER})
+public final class InitCommand extends BaseCommand {
+
+    @Override
+    public Integer call() {
+        Path db = DatabasePath.resolve(global().db, System.getenv());
+        boolean existed = Files.exists(db);
+        if (!existed && global().db == null && System.getenv("MODQ_DB") == null) {
+            createDefaultDirectory(db);
+        }
+        try (AppContext ctx = AppContext.open(db, global().as(), OpenMode.CREATE)) {
+            String schema = "schema V" + String.format("%03d", SqliteStore.bundledSchemaVersion());
+            if (existed) {
+                say("modq: " + db + " is ready (" + schema + ")");
+            } else {
+                say("modq: created " + db + " (" + schema + "); " + ctx.actor().name() + " is its first admin");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static void createDefaultDirectory(Path db) {
+        try {
+            Files.createDirectories(db.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new UsageException("cannot create " + db.getParent() + ": " + e.getMessage() + " (choose another --db)");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.modq.cli;
+
+import dev.modq.core.Moderator;
+import dev.modq.core.Role;
+import dev.modq.service.AccessDeniedException;
+import dev.modq.store.OpenMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** {@code modq moderator}: the roster. Changes are for admins; anyone on it may list. */
+@Command(name = "moderator", mixinStandardHelpOptions = true,
+        description = "Manage who may moderate: add, remove, list, role.",
+        subcommands = {ModeratorCommand.Add.class, ModeratorCommand.Remove.class, ModeratorCommand.ListMods.class,
+                ModeratorCommand.SetRole.class},
+        footer = {"%nExamples:", "  modq moderator add alice --role moderator", "  modq moderator role alice admin",
+                "  modq moderator remove bob", "  modq moderator list", ExitCode.HELP_FOOTER})
+public final class ModeratorCommand extends BaseCommand {
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err());
+        return ExitCode.USAGE;
+    }
+
+    static void requireAdmin(AppContext ctx) {
+        if (!ctx.actor().role().canManageModerators()) {
+            throw new AccessDeniedException("only admins may change the roster; " + ctx.actor().name() + " is a "
+                    + ctx.actor().role().label() + " (ask an admin)");
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a moderator (their OS user name), or re-enable a removed one.")
+    static final class Add extends BaseCommand {
+        @Parameters(paramLabel = "NAME", description = "OS user name of the moderator.")
+        String name;
+
+        @Option(names = "--role", paramLabel = "ROLE", defaultValue = "moderator",
+                description = "admin, moderator or viewer (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role parsed = parseRole(role);
+            try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+                requireAdmin(ctx);
+                ctx.store().putModerator(name, parsed);
+                say("modq: " + name + " is now a " + parsed.label());
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Disable a moderator; their past decisions stay attributed to them.")
+    static final class Remove extends BaseCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+                requireAdmin(ctx);
+                Moderator target = ctx.store().moderator(name)
+                        .orElseThrow(() -> new UsageException("no moderator named '" + name + "' (see `modq moderator list`)"));
+                if (target.name().equals(ctx.actor().name())) {
+                    throw new UsageException("you cannot remove yourself; ask another admin");
+                }
+                ctx.store().setModeratorDisabled(name, true);
+                say("modq: removed " + name + " (history kept; `modq moderator add " + name + "` re-enables)");
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "role", mixinStandardHelpOptions = true, description = "Change a moderator's role.")
+    static final class SetRole extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "ROLE", description = "admin, moderator or viewer.")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role parsed = parseRole(role);
+            try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+                requireAdmin(ctx);
+                Moderator target = ctx.store().moderator(name)
+                        .orElseThrow(() -> new UsageException("no moderator named '" + name + "' (add them with `modq moderator add " + name + "`)"));
+                ctx.store().putModerator(target.name(), parsed);
+                say("modq: " + name + " is now a " + parsed.label());
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List moderators: name, role, since, state.")
+    static final class ListMods extends BaseCommand {
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+        @Override
+        public Integer call() {
+            try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+                for (Moderator m : ctx.store().moderators()) {
+                    out().printf("%-20s %-10s %s %s%n", m.name(), m.role().label(), DAY.format(m.createdAt()),
+                            m.disabled() ? "removed" : "active");
+                }
+                out().flush();
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    private static Role parseRole(String text) {
+        try {
+            return Role.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.modq.service;
+
+import dev.modq.core.AuditEntry;
+import dev.modq.core.BatchResult;
+import dev.modq.core.Decision;
+import dev.modq.core.Moderator;
+import dev.modq.core.Outcome;
+import dev.modq.core.Role;
+import dev.modq.core.Target;
+import dev.modq.store.CommentState;
+import dev.modq.store.NewAuditEntry;
+import dev.modq.store.Store;
+import dev.modq.store.WriteTransaction;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of moderation, shared by the text UI and the CLI: who may decide, what counts as unchanged,
+ * when a stale view is a conflict, and how undo restores only what nobody changed since.
+ * Every call is one transaction and, when it changes anything, one audit batch.
+ */
+public final class ModerationService {
+
+    private static final String UNDO = "undo";
+
+    private final Store store;
+    private final Moderator actor;
+    private final Clock clock;
+
+    public ModerationService(Store store, Moderator actor, Clock clock) {
+        this.store = store;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Moderator actor() {
+        return actor;
+    }
+
+    public BatchResult decide(Decision decision, Collection<Target> targets, DecideOptions options) {
+        requireCanDecide();
+        String batchId = BatchIds.next(clock.instant());
+        return store.write(tx -> {
+            List<Outcome> outcomes = new ArrayList<>(targets.size());
+            for (Target target : targets) {
+                outcomes.add(decideOne(tx, decision, target, options, batchId));
+            }
+            return finish(tx, batchId, decision.verb(), outcomes, options, null);
+        });
+    }
+
+    private Outcome decideOne(WriteTransaction tx, Decision decision, Target target, DecideOptions options, String batchId) {
+        Optional<CommentState> found = tx.state(target.commentId());
+        if (found.isEmpty()) {
+            return Outcome.notFound(target.commentId());
+        }
+        CommentState now = found.get();
+        if (now.status() == decision.target()) {
+            return Outcome.unchanged(now.id(), now.status());
+        }
+        boolean stale = target.expectedVersion() != null && target.expectedVersion() != now.version();
+        if (stale && !options.force()) {
+            return conflict(tx, now, "changed since you saw it");
+        }
+        long version = tx.setStatus(now, decision.target(), options.reason());
+        tx.append(new NewAuditEntry(actor.name(), now.id(), decision.verb(), now.status(), decision.target(),
+                options.reason(), now.reason(), options.note(), batchId, null, version));
+        return Outcome.applied(now.id(), now.status(), decision.target());
+    }
+
+    /** Undoes the actor's latest undoable batch; empty when there is nothing left to undo. */
+    public Optional<UndoResult> undoLast(DecideOptions options) {
+        requireCanDecide();
+        Optional<String> latest = store.write(tx -> tx.latestUndoableBatch(actor.name()));
+        return latest.map(batch -> undo(batch, options));
+    }
+
+    public UndoResult undo(String batchToUndo, DecideOptions options) {
+        requireCanDecide();
+        String batchId = BatchIds.next(clock.instant());
+        BatchResult result = store.write(tx -> {
+            String owner = tx.batchOwner(batchToUndo).orElseThrow(() -> new UnknownBatchException(batchToUndo));
+            if (!owner.equals(actor.name()) && actor.role() != Role.ADMIN) {
+                throw new AccessDeniedException("batch " + batchToUndo + " was made by " + owner
+                        + "; only its author or an admin may undo it");
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (AuditEntry entry : tx.batchEntries(batchToUndo)) {
+                outcomes.add(undoOne(tx, entry, options, batchId));
+            }
+            return finish(tx, batchId, UNDO, outcomes, options, batchToUndo);
+        });
+        return new UndoResult(batchToUndo, result);
+    }
+
+    private Outcome undoOne(WriteTransaction tx, AuditEntry entry, DecideOptions options, String batchId) {
+        Optional<CommentState> found = tx.state(entry.commentId());
+        if (found.isEmpty()) {
+            return Outcome.notFound(entry.commentId());
+        }
+        CommentState now = found.get();
+        if (tx.isUndone(entry.id())) {
+            return Outcome.unchanged(now.id(), now.status());
+        }
+        if (now.version() != entry.versionAfter() && !options.force()) {
+            return conflict(tx, now, "changed after the decision being undone");
+        }
+        long version = tx.setStatus(now, entry.fromStatus(), entry.fromReason());
+        tx.append(new NewAuditEntry(actor.name(), now.id(), UNDO, now.status(), entry.fromStatus(), entry.fromReason(),
+                now.reason(), options.note(), batchId, entry.id(), version));
+        return Outcome.applied(now.id(), now.status(), entry.fromStatus());
+    }
+
+    private static Outcome conflict(WriteTransaction tx, CommentState now, String what) {
+        Optional<AuditEntry> last = tx.lastChange(now.id());
+        Outcome.Conflict conflict = last
+                .map(e -> new Outcome.Conflict(e.moderator(), e.at(), now.status()))
+                .orElse(new Outcome.Conflict(null, null, now.status()));
+        String who = last.map(e -> " by " + e.moderator()).orElse(" by another writer");
+        return Outcome.conflict(now.id(), now.status(), conflict,
+                "comment " + now.id() + " " + what + who + " (now " + now.status().label() + ")");
+    }
+
+    private BatchResult finish(WriteTransaction tx, String batchId, String action, List<Outcome> outcomes,
+                               DecideOptions options, String undoes) {
+        boolean anyFailure = outcomes.stream().anyMatch(Outcome::isFailure);
+        long applied = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.APPLIED).count();
+        if (options.dryRun() || (options.atomic() && anyFailure)) {
+            tx.setRollbackOnly();
+            return new BatchResult(null, outcomes, false);
+        }
+        // An undo is recorded even when nothing could be restored, so "undo last" moves on to the batch before.
+        if (applied == 0 && undoes == null) {
+            return new BatchResult(null, outcomes, true);
+        }
+        tx.recordBatch(batchId, actor.name(), action, (int) applied, undoes);
+        return new BatchResult(batchId, outcomes, true);
+    }
+
+    private void requireCanDecide() {
+        if (!actor.role().canDecide()) {
+            throw new AccessDeniedException(actor.name() + " is a viewer and may only browse: ask an admin to run"
+                    + " `modq moderator role " + actor.name() + " moderator`");
+        }
+        if (!store.writable()) {
+            throw new AccessDeniedException("database " + store.path() + " is read-only for " + actor.name()
+                    + ", so decisions are refused: you can browse; ask its owner for write access");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.modq.store;
+
+import dev.modq.core.AuditEntry;
+import dev.modq.core.AuthorHistory;
+import dev.modq.core.Comment;
+import dev.modq.core.Moderator;
+import dev.modq.core.Post;
+import dev.modq.core.QueueRow;
+import dev.modq.core.Role;
+import dev.modq.core.Status;
+import dev.modq.core.query.Query;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The moderation store. Reads never load the whole queue; writes happen in {@link #write} transactions. */
+public interface Store extends AutoCloseable {
+
+    Path path();
+
+    /** False when this user may read but not write the database file. */
+    boolean writable();
+
+    Optional<Comment> comment(long id);
+
+    Optional<Post> post(long id);
+
+    List<QueueRow> page(PageRequest request);
+
+    long count(Query query);
+
+    /** Counts per status through the status index; every status is present. */
+    Map<Status, Long> countsByStatus();
+
+    /** How the same author's other comments were decided (e-mail first, else name); excludes {@code comment}. */
+    AuthorHistory authorHistory(Comment comment);
+
+    /** Audit history of one comment, oldest first. */
+    List<AuditEntry> history(long commentId);
+
+    /** Changes whenever another connection commits (PRAGMA data_version): cheap polling for the UI. */
+    long dataVersion();
+
+    Optional<Moderator> moderator(String name);
+
+    List<Moderator> moderators();
+
+    /** Adds a moderator, or re-enables and re-roles a disabled one. */
+    void putModerator(String name, Role role);
+
+    void setModeratorDisabled(String name, boolean disabled);
+
+    boolean hasModerators();
+
+    Optional<String> setting(String key);
+
+    void putSetting(String key, String value);
+
+    /** Runs {@code work} in one IMMEDIATE transaction: commits if it returns, rolls back if it throws. */
+    <T> T write(Function<WriteTransaction, T> work);
+
+    @Override
+    void close();
+}

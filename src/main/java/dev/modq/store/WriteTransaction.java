@@ -1,0 +1,42 @@
+package dev.modq.store;
+
+import dev.modq.core.AuditEntry;
+import dev.modq.core.Status;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the moderation rules need inside one write transaction. Everything done through it commits
+ * together or not at all.
+ */
+public interface WriteTransaction {
+
+    Optional<CommentState> state(long commentId);
+
+    /** Sets status and reason, bumps the version; returns the new version. */
+    long setStatus(CommentState current, Status to, String reason);
+
+    AuditEntry append(NewAuditEntry entry);
+
+    /** Records a batch; {@code undoes} names the batch an undo reverses (null otherwise). */
+    void recordBatch(String batchId, String moderator, String action, int size, String undoes);
+
+    /** The latest audit entry for a comment, if any: who changed it last, and when. */
+    Optional<AuditEntry> lastChange(long commentId);
+
+    /** Entries of a batch, oldest first. */
+    List<AuditEntry> batchEntries(String batchId);
+
+    /** True when an undo entry already reverses this audit entry. */
+    boolean isUndone(long auditEntryId);
+
+    /** The moderator's latest batch of decisions (not an undo) that no undo batch has reversed yet. */
+    Optional<String> latestUndoableBatch(String moderator);
+
+    /** Roll back at the end instead of committing (dry runs, atomic calls with failures). */
+    void setRollbackOnly();
+
+    /** Whether a batch with this id exists, and who made it. */
+    Optional<String> batchOwner(String batchId);
+}

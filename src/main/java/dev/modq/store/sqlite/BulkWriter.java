@@ -1,0 +1,57 @@
+package dev.modq.store.sqlite;
+
+import dev.modq.core.Comment;
+import dev.modq.core.Post;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Batched inserts of posts and comments with explicit ids, for bulk loaders (the demo generator).
+ * Use inside {@link SqliteStore#writeRaw}: the caller's transaction makes the whole load all-or-nothing.
+ */
+public final class BulkWriter implements AutoCloseable {
+
+    private static final int BATCH = 2_000;
+
+    private final PreparedStatement insertPost;
+    private final PreparedStatement insertComment;
+    private int pendingComments;
+
+    public BulkWriter(Connection conn) throws SQLException {
+        insertPost = conn.prepareStatement("INSERT INTO posts (" + Rows.POST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insertComment = conn.prepareStatement("INSERT INTO comments (" + Rows.COMMENT_COLUMNS.replace("c.", "")
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    public void post(Post p) throws SQLException {
+        SqliteStore.bind(insertPost, p.id(), p.title(), p.url(), p.author(),
+                p.publishedAt() == null ? null : p.publishedAt().getEpochSecond(), p.sourceSystem(), p.sourceId());
+        insertPost.executeUpdate();
+    }
+
+    public void comment(Comment c) throws SQLException {
+        SqliteStore.bind(insertComment, c.id(), c.postId(), c.parentId(), c.authorName(), c.authorEmail(), c.authorUrl(),
+                c.authorIp(), c.userAgent(), c.body(), c.kind().label(), c.createdAt().getEpochSecond(),
+                c.status().label(), c.reason(), c.version(), c.sourceSystem(), c.sourceId());
+        insertComment.addBatch();
+        if (++pendingComments == BATCH) {
+            flush();
+        }
+    }
+
+    public void flush() throws SQLException {
+        if (pendingComments > 0) {
+            insertComment.executeBatch();
+            pendingComments = 0;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        flush();
+        insertPost.close();
+        insertComment.close();
+    }
+}

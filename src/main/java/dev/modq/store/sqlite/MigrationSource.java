@@ -1,0 +1,94 @@
+package dev.modq.store.sqlite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds the migrations packed with the program (db/migrations on the classpath, in a jar or a directory). */
+final class MigrationSource {
+
+    static final String LOCATION = "db/migrations";
+
+    private MigrationSource() {
+    }
+
+    static List<Migration> bundled() {
+        URL url = MigrationSource.class.getClassLoader().getResource(LOCATION);
+        if (url == null) {
+            throw new IllegalStateException("the program has no " + LOCATION + " on its classpath: the build is broken");
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                return fromJar(uri);
+            }
+            return fromDirectory(Path.of(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the bundled migrations at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<Migration> fromDirectory(Path dir) throws IOException {
+        List<Migration> migrations = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (Migration.isMigrationFile(name)) {
+                    migrations.add(Migration.of(name, Files.readString(file, StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        migrations.sort(Comparator.comparingInt(Migration::version));
+        checkNoDuplicateVersions(migrations);
+        return migrations;
+    }
+
+    private static List<Migration> fromJar(URI uri) throws IOException {
+        FileSystem fs;
+        boolean opened = false;
+        try {
+            fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+            fs = FileSystems.newFileSystem(uri, Map.of());
+            opened = true;
+        }
+        try {
+            return fromDirectory(fs.getPath(LOCATION));
+        } finally {
+            if (opened) {
+                fs.close();
+            }
+        }
+    }
+
+    private static void checkNoDuplicateVersions(List<Migration> sorted) {
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).version() == sorted.get(i - 1).version()) {
+                throw new IllegalStateException("two migrations share version " + sorted.get(i).version() + ": "
+                        + sorted.get(i - 1).fileName() + " and " + sorted.get(i).fileName());
+            }
+        }
+    }
+
+    static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.modq.store.sqlite;
+
+import dev.modq.store.SchemaException;
+import dev.modq.store.StoreReadOnlyException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies the bundled migrations in order, each in its own transaction, and records each with its checksum.
+ * Refuses a database whose schema is newer than this program or whose applied migrations were edited.
+ */
+final class Migrator {
+
+    private static final String HISTORY_TABLE = "schema_migrations";
+
+    private final List<Migration> migrations;
+
+    Migrator(List<Migration> migrations) {
+        this.migrations = List.copyOf(migrations);
+    }
+
+    int latestVersion() {
+        return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+    }
+
+    /** Returns the number of migrations applied now. */
+    int migrate(Connection conn, String dbName, boolean writable) throws SQLException {
+        Map<Integer, String> applied = appliedChecksums(conn);
+        verify(applied, dbName);
+        List<Migration> pending = migrations.stream().filter(m -> !applied.containsKey(m.version())).toList();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        if (!writable) {
+            throw new StoreReadOnlyException(dbName + " needs a schema upgrade to V" + format(latestVersion())
+                    + " but is read-only for you: ask its owner to run `modq init --db " + dbName + "`");
+        }
+        createHistoryTable(conn);
+        for (Migration m : pending) {
+            apply(conn, m);
+        }
+        return pending.size();
+    }
+
+    private void verify(Map<Integer, String> applied, String dbName) {
+        for (Map.Entry<Integer, String> e : applied.entrySet()) {
+            if (e.getKey() > latestVersion()) {
+                throw new SchemaException(dbName + " has schema V" + format(e.getKey()) + ", newer than this modq (knows up to V"
+                        + format(latestVersion()) + "): use a newer modq");
+            }
+            Migration known = byVersion(e.getKey());
+            if (known == null) {
+                throw new SchemaException(dbName + " records migration V" + format(e.getKey())
+                        + " that this modq does not have: use the modq that created it");
+            }
+            if (!known.checksum().equals(e.getValue())) {
+                throw new SchemaException("migration " + known.fileName() + " was edited after it was applied to " + dbName
+                        + " (checksum differs): restore the original file; schema changes go into a new migration");
+            }
+        }
+    }
+
+    private Migration byVersion(int version) {
+        return migrations.stream().filter(m -> m.version() == version).findFirst().orElse(null);
+    }
+
+    private static Map<Integer, String> appliedChecksums(Connection conn) throws SQLException {
+        Map<Integer, String> applied = new LinkedHashMap<>();
+        if (!tableExists(conn, HISTORY_TABLE)) {
+            return applied;
+        }
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version, checksum FROM " + HISTORY_TABLE + " ORDER BY version")) {
+            while (rs.next()) {
+                applied.put(rs.getInt(1), rs.getString(2));
+            }
+        }
+        return applied;
+    }
+
+    static boolean tableExists(Connection conn, String table) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void createHistoryTable(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " ("
+                    + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+        }
+    }
+
+    private static void apply(Connection conn, Migration m) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.executeUpdate("BEGIN IMMEDIATE");
+            try {
+                st.executeUpdate(m.sql());
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + HISTORY_TABLE
+                        + " (version, name, checksum, applied_at) VALUES (?, ?, ?, CAST(strftime('%s','now') AS INTEGER))")) {
+                    ps.setInt(1, m.version());
+                    ps.setString(2, m.fileName());
+                    ps.setString(3, m.checksum());
+                    ps.executeUpdate();
+                }
+                st.executeUpdate("COMMIT");
+            } catch (SQLException e) {
+                st.executeUpdate("ROLLBACK");
+                throw new SQLException("migration " + m.fileName() + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String format(int version) {
+        return String.format("%03d", version);
+    }
+}

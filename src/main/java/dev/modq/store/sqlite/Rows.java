@@ -1,0 +1,76 @@
+package dev.modq.store.sqlite;
+
+import dev.modq.core.AuditEntry;
+import dev.modq.core.Comment;
+import dev.modq.core.CommentKind;
+import dev.modq.core.Moderator;
+import dev.modq.core.Post;
+import dev.modq.core.QueueRow;
+import dev.modq.core.Role;
+import dev.modq.core.Status;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Maps result-set rows to core records; column lists live beside the mappers so they stay in step. */
+final class Rows {
+
+    static final String COMMENT_COLUMNS = "c.id, c.post_id, c.parent_id, c.author_name, c.author_email, c.author_url,"
+            + " c.author_ip, c.user_agent, c.body, c.kind, c.created_at, c.status, c.reason, c.version,"
+            + " c.source_system, c.source_id";
+
+    static final String POST_COLUMNS = "id, title, url, author, published_at, source_system, source_id";
+
+    /** The excerpt is cut in SQL: a queue row never carries a whole 10 MB comment. */
+    static final int EXCERPT_CHARS = 240;
+
+    static final String QUEUE_COLUMNS = "c.id, c.status, c.created_at, c.version, c.post_id, p.title, c.author_name,"
+            + " substr(c.body, 1, " + EXCERPT_CHARS + ")";
+
+    static final String AUDIT_COLUMNS = "id, at, moderator, comment_id, action, from_status, to_status, reason,"
+            + " from_reason, note, batch_id, undo_of, version_after, prev_hash, hash";
+
+    private Rows() {
+    }
+
+    static Comment comment(ResultSet rs) throws SQLException {
+        return new Comment(rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), CommentKind.parse(rs.getString(10)),
+                Instant.ofEpochSecond(rs.getLong(11)), Status.parse(rs.getString(12)), rs.getString(13), rs.getLong(14),
+                rs.getString(15), rs.getString(16));
+    }
+
+    static Post post(ResultSet rs) throws SQLException {
+        Long published = nullableLong(rs, 5);
+        return new Post(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                published == null ? null : Instant.ofEpochSecond(published), rs.getString(6), rs.getString(7));
+    }
+
+    static QueueRow queueRow(ResultSet rs) throws SQLException {
+        return new QueueRow(rs.getLong(1), Status.parse(rs.getString(2)), Instant.ofEpochSecond(rs.getLong(3)),
+                rs.getLong(4), rs.getLong(5), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
+                nullToEmpty(rs.getString(8)));
+    }
+
+    static AuditEntry audit(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getLong(4),
+                rs.getString(5), Status.parse(rs.getString(6)), Status.parse(rs.getString(7)), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getString(11), nullableLong(rs, 12), rs.getLong(13),
+                rs.getString(14), rs.getString(15));
+    }
+
+    static Moderator moderator(ResultSet rs) throws SQLException {
+        return new Moderator(rs.getString(1), Role.parse(rs.getString(2)), Instant.ofEpochSecond(rs.getLong(3)),
+                rs.getInt(4) != 0);
+    }
+
+    static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,3 @@
+package dev.modq.store.sqlite;
+
+public final class SqlFunctions { public static void register(java.sql.Connection c) {} }

@@ -1,0 +1,375 @@
+package dev.modq.store.sqlite;
+
+import dev.modq.core.AuditEntry;
+import dev.modq.core.AuthorHistory;
+import dev.modq.core.Comment;
+import dev.modq.core.Moderator;
+import dev.modq.core.Post;
+import dev.modq.core.QueueRow;
+import dev.modq.core.Role;
+import dev.modq.core.Status;
+import dev.modq.core.query.Query;
+import dev.modq.store.OpenMode;
+import dev.modq.store.PageRequest;
+import dev.modq.store.Store;
+import dev.modq.store.StoreException;
+import dev.modq.store.StoreReadOnlyException;
+import dev.modq.store.WriteTransaction;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The SQLite store: one connection, WAL, synchronous FULL, foreign keys on, a busy timeout. */
+public final class SqliteStore implements Store {
+
+    /** How long a writer waits for another writer's lock before giving up with a clear message. */
+    public static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+    private final Path path;
+    private final Connection conn;
+    private final boolean writable;
+    private final int busyTimeoutMs;
+    private final Clock clock;
+
+    private SqliteStore(Path path, Connection conn, boolean writable, int busyTimeoutMs, Clock clock) {
+        this.path = path;
+        this.conn = conn;
+        this.writable = writable;
+        this.busyTimeoutMs = busyTimeoutMs;
+        this.clock = clock;
+    }
+
+    public static SqliteStore open(Path path, OpenMode mode) {
+        return open(path, mode, busyTimeoutFromEnvironment(), Clock.systemUTC());
+    }
+
+    public static SqliteStore open(Path path, OpenMode mode, int busyTimeoutMs, Clock clock) {
+        boolean writable = DatabaseFile.prepare(path, mode);
+        Connection conn = connect(path, writable, busyTimeoutMs);
+        SqliteStore store = new SqliteStore(path, conn, writable, busyTimeoutMs, clock);
+        try {
+            store.requireModqDatabase();
+            store.sql("upgrading the schema", () -> new Migrator(MigrationSource.bundled())
+                    .migrate(conn, path.toString(), writable));
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The schema version this program brings; databases newer than this are refused. */
+    public static int bundledSchemaVersion() {
+        return new Migrator(MigrationSource.bundled()).latestVersion();
+    }
+
+    private static int busyTimeoutFromEnvironment() {
+        String configured = System.getenv("MODQ_BUSY_TIMEOUT_MS");
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_BUSY_TIMEOUT_MS;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(configured.trim()));
+        } catch (NumberFormatException e) {
+            throw new StoreException("MODQ_BUSY_TIMEOUT_MS must be a number of milliseconds, not '" + configured + "'");
+        }
+    }
+
+    private static Connection connect(Path path, boolean writable, int busyTimeoutMs) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(busyTimeoutMs);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        if (writable) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        } else {
+            config.setReadOnly(true);
+        }
+        try {
+            Connection conn = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            SqlFunctions.register(conn);
+            return conn;
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(path, "opening the database", e, busyTimeoutMs);
+        }
+    }
+
+    /** A SQLite file with tables but no migration history belongs to another program: never touch it. */
+    private void requireModqDatabase() {
+        boolean foreign = sql("reading the schema", () -> {
+            try (Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")) {
+                rs.next();
+                return rs.getInt(1) > 0 && !Migrator.tableExists(conn, "schema_migrations");
+            }
+        });
+        if (foreign) {
+            throw new StoreException(path + " is a SQLite database but not a modq database (no schema_migrations table):"
+                    + " choose another --db");
+        }
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
+    }
+
+    Connection connection() {
+        return conn;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Optional<Comment> comment(long id) {
+        return queryOne("reading comment " + id, "SELECT " + Rows.COMMENT_COLUMNS + " FROM comments c WHERE c.id = ?",
+                Rows::comment, id);
+    }
+
+    @Override
+    public Optional<Post> post(long id) {
+        return queryOne("reading post " + id, "SELECT " + Rows.POST_COLUMNS + " FROM posts WHERE id = ?", Rows::post, id);
+    }
+
+    @Override
+    public List<QueueRow> page(PageRequest request) {
+        QueuePageSql page = QueuePageSql.of(request, clock.instant());
+        List<QueueRow> rows = queryList("reading the queue", page.sql(), Rows::queueRow, page.params().toArray());
+        if (page.reversed()) {
+            Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    @Override
+    public long count(Query query) {
+        SqlFragment where = QuerySql.where(query, clock.instant());
+        // LEFT JOIN: SQLite drops the join when no post column is used, so the count stays index-only.
+        String sql = "SELECT count(*) FROM comments c LEFT JOIN posts p ON p.id = c.post_id WHERE " + where.sql();
+        return queryOne("counting comments", sql, rs -> rs.getLong(1), where.params().toArray()).orElse(0L);
+    }
+
+    @Override
+    public Map<Status, Long> countsByStatus() {
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0L);
+        }
+        queryList("counting by status", "SELECT status, n FROM status_counts",
+                rs -> Map.entry(Status.parse(rs.getString(1)), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    @Override
+    public AuthorHistory authorHistory(Comment comment) {
+        boolean byEmail = comment.authorEmail() != null && !comment.authorEmail().isBlank();
+        String sql = byEmail
+                ? "SELECT status, count(*) FROM comments WHERE author_email = ? AND id <> ? GROUP BY status"
+                : "SELECT status, count(*) FROM comments WHERE author_name = ? AND id <> ? GROUP BY status";
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        queryList("reading the author's history", sql, rs -> Map.entry(Status.parse(rs.getString(1)), rs.getLong(2)),
+                byEmail ? comment.authorEmail() : comment.authorName(), comment.id())
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return new AuthorHistory(counts.getOrDefault(Status.APPROVED, 0L), counts.getOrDefault(Status.REJECTED, 0L),
+                counts.getOrDefault(Status.FLAGGED, 0L), counts.getOrDefault(Status.PENDING, 0L));
+    }
+
+    @Override
+    public List<AuditEntry> history(long commentId) {
+        return queryList("reading the audit log", "SELECT " + Rows.AUDIT_COLUMNS
+                + " FROM audit_log WHERE comment_id = ? ORDER BY id", Rows::audit, commentId);
+    }
+
+    @Override
+    public long dataVersion() {
+        return queryOne("polling for changes", "PRAGMA data_version", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public Optional<Moderator> moderator(String name) {
+        return queryOne("reading moderator " + name,
+                "SELECT name, role, created_at, disabled FROM moderators WHERE name = ?", Rows::moderator, name);
+    }
+
+    @Override
+    public List<Moderator> moderators() {
+        return queryList("reading moderators", "SELECT name, role, created_at, disabled FROM moderators ORDER BY name",
+                Rows::moderator);
+    }
+
+    @Override
+    public void putModerator(String name, Role role) {
+        update("adding moderator " + name, "INSERT INTO moderators (name, role, created_at, disabled) VALUES (?, ?, ?, 0)"
+                + " ON CONFLICT(name) DO UPDATE SET role = excluded.role, disabled = 0",
+                name, role.label(), clock.instant().getEpochSecond());
+    }
+
+    @Override
+    public void setModeratorDisabled(String name, boolean disabled) {
+        update("changing moderator " + name, "UPDATE moderators SET disabled = ? WHERE name = ?", disabled ? 1 : 0, name);
+    }
+
+    @Override
+    public boolean hasModerators() {
+        return queryOne("reading moderators", "SELECT EXISTS (SELECT 1 FROM moderators)", rs -> rs.getInt(1) != 0)
+                .orElse(false);
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return queryOne("reading setting " + key, "SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key);
+    }
+
+    @Override
+    public void putSetting(String key, String value) {
+        update("saving setting " + key, "INSERT INTO settings (key, value) VALUES (?, ?)"
+                + " ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+    }
+
+    @Override
+    public <T> T write(Function<WriteTransaction, T> work) {
+        requireWritable("writing");
+        SqliteWriteTransaction tx = new SqliteWriteTransaction(conn, clock);
+        exec("starting a write transaction", "BEGIN IMMEDIATE");
+        boolean done = false;
+        try {
+            T result = work.apply(tx);
+            tx.closeStatements();
+            exec("committing", tx.rollbackOnly() ? "ROLLBACK" : "COMMIT");
+            done = true;
+            return result;
+        } catch (SqliteWriteTransaction.UncheckedSql e) {
+            throw SqliteErrors.translate(path, "writing", e.getCause(), busyTimeoutMs);
+        } finally {
+            if (!done) {
+                tx.closeStatements();
+                rollbackQuietly();
+            }
+        }
+    }
+
+    /** Runs JDBC work that must happen inside one transaction of its own (bulk writers like import and demo). */
+    public <T> T writeRaw(String doing, SqlWork<T> work) {
+        requireWritable(doing);
+        exec("starting a write transaction", "BEGIN IMMEDIATE");
+        boolean done = false;
+        try {
+            T result = sql(doing, work);
+            exec("committing", "COMMIT");
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    /** Bulk writers use the raw connection inside {@link #writeRaw}. */
+    public Connection rawConnection() {
+        return conn;
+    }
+
+    private void requireWritable(String doing) {
+        if (!writable) {
+            throw new StoreReadOnlyException("database " + path + " is read-only for you, so " + doing
+                    + " is not possible: you can browse; ask its owner for write access");
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement st = conn.createStatement()) {
+            st.executeUpdate("ROLLBACK");
+        } catch (SQLException ignored) {
+            // SQLite rolls back by itself on some errors; nothing is left to undo then
+        }
+    }
+
+    private void exec(String doing, String sql) {
+        sql(doing, () -> {
+            try (Statement st = conn.createStatement()) {
+                st.executeUpdate(sql);
+            }
+            return null;
+        });
+    }
+
+    private void update(String doing, String sql, Object... params) {
+        requireWritable(doing);
+        sql(doing, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private <T> Optional<T> queryOne(String doing, String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = queryList(doing, sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> queryList(String doing, String sql, RowMapper<T> mapper, Object... params) {
+        return sql(doing, () -> {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
+    static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    <T> T sql(String doing, SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(path, doing, e, busyTimeoutMs);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // closing a connection that failed to open fully; nothing to recover
+        }
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}
