@@ -321,7 +321,7 @@ public final class CommentText {
                 } else if (!lists.isEmpty()) {
                     out.append(" ".repeat(indent + 2)); // continuation line inside an item
                 }
-                if (s.startsWith(" ")) {
+                if (preDepth == 0 && s.startsWith(" ")) { // indentation in <pre> is content
                     s = s.stripLeading();
                 }
             }
