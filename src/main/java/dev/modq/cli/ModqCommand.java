@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
                 TuiCommand.class,
                 DemoCommand.class,
                 ModeratorCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footer = {"%nExamples:",
