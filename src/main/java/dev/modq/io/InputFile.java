@@ -5,10 +5,6 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,9 +41,7 @@ public final class InputFile implements Closeable {
             buffered.mark(HEAD_BYTES);
             byte[] head = buffered.readNBytes(HEAD_BYTES);
             buffered.reset();
-            Reader decoded = new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-            PositionReader reader = new PositionReader(decoded);
+            PositionReader reader = new PositionReader(new StrictUtf8Reader(buffered));
             reader.dropByteOrderMark();
             return new InputFile(path, size, counting, head, reader);
         } catch (NoSuchFileException e) {
