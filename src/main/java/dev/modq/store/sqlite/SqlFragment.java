@@ -1,0 +1,11 @@
+package dev.modq.store.sqlite;
+
+import java.util.List;
+
+/** A piece of SQL with its {@code ?} parameters in order. */
+public record SqlFragment(String sql, List<Object> params) {
+
+    public SqlFragment {
+        params = List.copyOf(params);
+    }
+}
