@@ -86,11 +86,14 @@ public sealed interface Term {
         }
     }
 
-    /** {@code ip:10.0.0.7}: the author IP exactly as stored. */
+    /**
+     * {@code ip:10.0.0.7}: the author IP exactly as stored. Text ending in ':' (such as {@code 2001:db8::})
+     * is always read as an {@link IpPrefix}, so it cannot be an exact address.
+     */
     record IpIs(String address) implements Term {
         public IpIs {
-            if (IpAddresses.parse(address) == null) {
-                throw new IllegalArgumentException("not an IP address: " + address);
+            if (IpAddresses.parse(address) == null || address.endsWith(":")) {
+                throw new IllegalArgumentException("not an IP address (or one ending in ':'): " + address);
             }
         }
 
