@@ -3,6 +3,7 @@ package dev.modq.store.sqlite;
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
 import dev.modq.core.query.Term;
+import dev.modq.core.query.TextField;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Translates a {@link Query} into a WHERE fragment over {@code comments c JOIN posts p ON p.id = c.post_id}.
+ * Translates a {@link Query} into a WHERE fragment over {@code comments c}; it never refers to posts by alias, so callers may join posts or not.
  * User values only ever travel as parameters. Every term's SQL is true or false, never NULL (nullable
  * columns are coalesced), so {@code NOT (...)} is the exact complement: {@code -email:x} keeps comments
  * without an e-mail. CIDR terms need {@link SqlFunctions#register} on the connection.
@@ -47,6 +48,9 @@ public final class QuerySql {
             return statusIn(in);
         } else if (term instanceof Term.PostId post) {
             return sql("c.post_id = ?", post.id());
+        } else if (term instanceof Term.Contains contains && contains.field() == TextField.POST_TITLE) {
+            // a sub-select, not the join: counts then need no posts lookup per comment
+            return sql("c.post_id IN (SELECT id FROM posts WHERE instr(lower(title), lower(?)) > 0)", contains.value());
         } else if (term instanceof Term.Contains contains) {
             return sql("instr(lower(" + textColumn(contains) + "), lower(?)) > 0", contains.value());
         } else if (term instanceof Term.IpIs ip) {
@@ -98,7 +102,7 @@ public final class QuerySql {
             case EMAIL -> "coalesce(c.author_email, '')";
             case URL -> "coalesce(c.author_url, '')";
             case TEXT -> "c.body";
-            case POST_TITLE -> "p.title";
+            case POST_TITLE -> throw new IllegalStateException("post titles are matched by sub-select");
         };
     }
 
