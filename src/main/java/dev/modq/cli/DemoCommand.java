@@ -15,13 +15,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 
 /** {@code modq demo}: a realistic, deterministic demo database, then the queue on it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -69,46 +64,19 @@ public final class DemoCommand extends BaseCommand {
     }
 
     private static void load(SqliteStore store, DemoGenerator generator) {
-        store.writeRaw("creating demo data", () -> {
-            Connection conn = store.rawConnection();
-            // Bulk-load trick: fill the fresh table without its secondary indexes, then build them
-            // once (sorted) from the schema's own DDL; ~3x less work than maintaining them per row.
-            List<String> indexDdl = new ArrayList<>();
-            try (Statement st = conn.createStatement()) {
-                st.execute("PRAGMA cache_size = -262144");
-                List<String> names = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
-                        + " AND tbl_name = 'comments' AND sql IS NOT NULL ORDER BY name")) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                        indexDdl.add(rs.getString(2));
-                    }
-                }
-                for (String name : names) {
-                    st.execute("DROP INDEX \"" + name.replace("\"", "\"\"") + "\"");
-                }
+        BulkWriter.load(store, "creating demo data", writer -> {
+            for (Post p : generator.posts()) {
+                writer.post(p);
             }
-            try (BulkWriter writer = new BulkWriter(conn)) {
-                for (Post p : generator.posts()) {
-                    writer.post(p);
-                }
-                for (Iterator<Comment> it = generator.comments(); it.hasNext(); ) {
-                    writer.comment(it.next());
-                }
+            for (Iterator<Comment> it = generator.comments(); it.hasNext(); ) {
+                writer.comment(it.next());
             }
-            try (Statement st = conn.createStatement()) {
-                for (String ddl : indexDdl) {
-                    st.execute(ddl);
-                }
-                st.execute("PRAGMA cache_size = -2000");
-            }
-            for (String name : generator.moderators()) {
-                if (store.moderator(name).isEmpty()) {
-                    store.putModerator(name, Role.MODERATOR);
-                }
-            }
-            return null;
         });
+        for (String name : generator.moderators()) {
+            if (store.moderator(name).isEmpty()) {
+                store.putModerator(name, Role.MODERATOR);
+            }
+        }
     }
 
     /** Only a database that `modq demo` made is ever replaced; anything else at that path is refused. */
