@@ -18,8 +18,10 @@ public final class SqliteImport {
     public static <T> Outcome<T> run(SqliteStore store, boolean dryRun, Function<SqliteImportSink, T> work) {
         try {
             return store.writeRaw(dryRun ? "importing (dry run)" : "importing", () -> {
+                DeferredIndexes deferred = DeferredIndexes.whenCommentsEmpty(store.rawConnection());
                 try (SqliteImportSink sink = new SqliteImportSink(store.rawConnection())) {
                     Outcome<T> outcome = new Outcome<>(work.apply(sink), sink.finish());
+                    deferred.rebuild();
                     if (dryRun) {
                         throw new DryRun(outcome);
                     }
