@@ -13,6 +13,8 @@ import picocli.CommandLine.Mixin;
                 TuiCommand.class,
                 DemoCommand.class,
                 ModeratorCommand.class,
+                CheckCommand.class,
+                BackupCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footer = {"%nExamples:",
