@@ -73,7 +73,7 @@ public final class HealthCheck {
             }
         }
         if (messages.size() == 1 && "ok".equals(messages.get(0))) {
-            return CheckReport.Result.ok(CheckReport.INTEGRITY, "ok");
+            return CheckReport.Result.ok(CheckReport.INTEGRITY, "PRAGMA integrity_check: ok");
         }
         String count = messages.size() >= INTEGRITY_MAX_ERRORS ? INTEGRITY_MAX_ERRORS + " or more" : String.valueOf(messages.size());
         return CheckReport.Result.failed(CheckReport.INTEGRITY, messages.size(),
@@ -96,7 +96,7 @@ public final class HealthCheck {
             }
         }
         if (total == 0) {
-            return CheckReport.Result.ok(CheckReport.FOREIGN_KEYS, "ok");
+            return CheckReport.Result.ok(CheckReport.FOREIGN_KEYS, "no row points to a missing row");
         }
         StringBuilder summary = new StringBuilder().append(total).append(" rows point to missing rows (");
         counts.forEach((edge, n) -> summary.append(edge).append(": ").append(n).append(", "));
@@ -179,7 +179,7 @@ public final class HealthCheck {
             }
         }
         if (wrong.isEmpty()) {
-            return CheckReport.Result.ok(CheckReport.STATUS_COUNTS, "ok");
+            return CheckReport.Result.ok(CheckReport.STATUS_COUNTS, "kept counts match the comments");
         }
         return CheckReport.Result.failed(CheckReport.STATUS_COUNTS, wrong.size(), wrong.size()
                 + " of the kept counts differ from the comments: the queue header shows wrong numbers", wrong);
