@@ -57,6 +57,8 @@ class BackupAndGroupCommandTest {
             st.executeUpdate("COMMIT");
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
+        assertFalse(Files.exists(Path.of(copy + "-wal")) || Files.exists(Path.of(copy + "-shm")),
+                "verifying the copy leaves nothing beside it");
         assertEquals(300, TestDb.longValue(copy, "SELECT count(*) FROM comments"), "the snapshot, not the open transaction");
         assertEquals(301, TestDb.longValue(db, "SELECT count(*) FROM comments"));
         assertEquals(0, CliRun.run("check", "--db", copy.toString()).code());
