@@ -3,21 +3,29 @@ package dev.modq.cli;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
 
 /** {@code modq init}: create a database, or upgrade an existing one to this program's schema. */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Create a moderation database (or upgrade an existing one).",
                 "On a new database, you (the OS user) become its first admin."},
         footer = {"%nExamples:", "  modq init --db /srv/blog/comments.db", "  MODQ_DB=/srv/blog/comments.db modq init",
+                "  modq init --db /srv/modq/comments.db --group moderators   (a team on one host: docs/team-setup.md)",
                 ExitCode.HELP_FOOTER})
 public final class InitCommand extends BaseCommand {
+
+    @Option(names = "--group", paramLabel = "NAME",
+            description = "Share the database with this Unix group (mode 0660), for a team on one host.")
+    String group;
 
     @Override
     public Integer call() {
         Path db = DatabasePath.resolve(global().db, System.getenv());
+        GroupPrincipal shareWith = group == null ? null : GroupSharing.lookup(db, group);
         boolean existed = Files.exists(db);
         if (!existed && global().db == null && System.getenv("MODQ_DB") == null) {
             createDefaultDirectory(db);
@@ -28,6 +36,9 @@ public final class InitCommand extends BaseCommand {
                 say("modq: " + db + " is ready (" + schema + ")");
             } else {
                 say("modq: created " + db + " (" + schema + "); " + ctx.actor().name() + " is its first admin");
+            }
+            if (shareWith != null) {
+                GroupSharing.share(db, group, shareWith).forEach(this::say);
             }
             return ExitCode.OK;
         }

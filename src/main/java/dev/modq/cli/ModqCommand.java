@@ -15,6 +15,8 @@ import picocli.CommandLine.Mixin;
                 ModeratorCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                CheckCommand.class,
+                BackupCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footer = {"%nExamples:",

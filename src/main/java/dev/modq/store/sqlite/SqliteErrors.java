@@ -21,8 +21,56 @@ final class SqliteErrors {
     private SqliteErrors() {
     }
 
+    /**
+     * Opening read-only fails when the database is in WAL mode, nobody has it open (so there is no -shm file) and
+     * SQLite may not create the -shm file because the directory is not writable for this user.
+     */
+    static StoreException translateReadOnlyOpen(Path db, String doing, SQLException e, int busyTimeoutMs) {
+        int primary = code(e) & 0xff;
+        if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN) {
+            Path dir = db.toAbsolutePath().getParent();
+            return new StoreReadOnlyException("cannot open " + db + " read-only: SQLite must create " + db.getFileName()
+                    + "-shm beside it and directory " + dir + " is not writable for you; ask its owner to make the"
+                    + " directory group-writable (see docs/team-setup.md), or retry while a moderator has it open", e);
+        }
+        return translate(db, doing, e, busyTimeoutMs);
+    }
+
+    /** The SQLite result code, also when the driver wrapped the error (batch updates lose it on the outer exception). */
+    static int code(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() != t ? t.getCause() : null) {
+            if (t instanceof SQLException s) {
+                if (s instanceof org.sqlite.SQLiteException se && se.getResultCode() != null
+                        && se.getResultCode().code > 0) {
+                    return se.getResultCode().code;
+                }
+                if (s.getErrorCode() > 0) {
+                    return s.getErrorCode();
+                }
+                SQLException next = s.getNextException();
+                if (next != null && next != s) {
+                    int c = code(next);
+                    if (c > 0) {
+                        return c;
+                    }
+                }
+            }
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.startsWith("[SQLITE_FULL]")) {
+            return SQLITE_FULL;
+        }
+        if (m.startsWith("[SQLITE_BUSY]")) {
+            return SQLITE_BUSY;
+        }
+        if (m.startsWith("[SQLITE_CORRUPT]") || m.startsWith("[SQLITE_NOTADB]")) {
+            return SQLITE_CORRUPT;
+        }
+        return 0;
+    }
+
     static StoreException translate(Path db, String doing, SQLException e, int busyTimeoutMs) {
-        int primary = e.getErrorCode() & 0xff;
+        int primary = code(e) & 0xff;
         return switch (primary) {
             case SQLITE_BUSY, SQLITE_LOCKED -> new StoreBusyException("database " + db + " is locked by another writer"
                     + " (waited " + busyTimeoutMs + " ms while " + doing + "): try again shortly", e);

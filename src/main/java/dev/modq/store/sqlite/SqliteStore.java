@@ -1,6 +1,8 @@
 package dev.modq.store.sqlite;
 
+import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
+import dev.modq.core.ChainProblem;
 import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
 import dev.modq.core.Moderator;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +64,25 @@ public final class SqliteStore implements Store {
 
     public static SqliteStore open(Path path, OpenMode mode, int busyTimeoutMs, Clock clock) {
         boolean writable = DatabaseFile.prepare(path, mode);
+        return open(path, writable, busyTimeoutMs, clock);
+    }
+
+    /** Opens an existing database for reading only, whatever the file permissions (verifying a backup copy). */
+    public static SqliteStore openReadOnly(Path path) {
+        DatabaseFile.prepare(path, OpenMode.EXISTING);
+        return open(path, false, busyTimeoutFromEnvironment(), Clock.systemUTC());
+    }
+
+    private static SqliteStore open(Path path, boolean writable, int busyTimeoutMs, Clock clock) {
         Connection conn = connect(path, writable, busyTimeoutMs);
         SqliteStore store = new SqliteStore(path, conn, writable, busyTimeoutMs, clock);
         try {
             store.requireModqDatabase();
             store.sql("upgrading the schema", () -> new Migrator(MigrationSource.bundled())
                     .migrate(conn, path.toString(), writable));
+            if (writable) {
+                store.applyTestPageLimit();
+            }
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -74,20 +90,43 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /**
+     * Test-only: {@code -Dmodq.test.maxPageCount=N} caps the database at N pages (at least its current size) so a
+     * test can make the "disk" full. Never set in production.
+     */
+    private void applyTestPageLimit() {
+        String limit = System.getProperty(TEST_MAX_PAGE_COUNT);
+        if (limit == null || limit.isBlank()) {
+            return;
+        }
+        exec("limiting the database size (test)", "PRAGMA max_page_count = " + Long.parseLong(limit.trim()));
+    }
+
+    /** Test-only system property: see {@link #applyTestPageLimit}. */
+    public static final String TEST_MAX_PAGE_COUNT = "modq.test.maxPageCount";
+
+    /** System property overriding {@code MODQ_BUSY_TIMEOUT_MS} (tests use it to wait briefly). */
+    public static final String BUSY_TIMEOUT_PROPERTY = "modq.busyTimeoutMs";
+
     /** The schema version this program brings; databases newer than this are refused. */
     public static int bundledSchemaVersion() {
         return new Migrator(MigrationSource.bundled()).latestVersion();
     }
 
     private static int busyTimeoutFromEnvironment() {
-        String configured = System.getenv("MODQ_BUSY_TIMEOUT_MS");
+        String source = "-D" + BUSY_TIMEOUT_PROPERTY;
+        String configured = System.getProperty(BUSY_TIMEOUT_PROPERTY);
+        if (configured == null || configured.isBlank()) {
+            source = "MODQ_BUSY_TIMEOUT_MS";
+            configured = System.getenv("MODQ_BUSY_TIMEOUT_MS");
+        }
         if (configured == null || configured.isBlank()) {
             return DEFAULT_BUSY_TIMEOUT_MS;
         }
         try {
             return Math.max(0, Integer.parseInt(configured.trim()));
         } catch (NumberFormatException e) {
-            throw new StoreException("MODQ_BUSY_TIMEOUT_MS must be a number of milliseconds, not '" + configured + "'");
+            throw new StoreException(source + " must be a number of milliseconds, not '" + configured + "'");
         }
     }
 
@@ -107,13 +146,14 @@ public final class SqliteStore implements Store {
             SqlFunctions.register(conn);
             return conn;
         } catch (SQLException e) {
-            throw SqliteErrors.translate(path, "opening the database", e, busyTimeoutMs);
+            throw writable ? SqliteErrors.translate(path, "opening the database", e, busyTimeoutMs)
+                    : SqliteErrors.translateReadOnlyOpen(path, "opening the database", e, busyTimeoutMs);
         }
     }
 
     /** A SQLite file with tables but no migration history belongs to another program: never touch it. */
     private void requireModqDatabase() {
-        boolean foreign = sql("reading the schema", () -> {
+        boolean foreign = sqlOpening("reading the schema", () -> {
             try (Statement st = conn.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")) {
                 rs.next();
@@ -359,6 +399,53 @@ public final class SqliteStore implements Store {
         for (int i = 0; i < params.length; i++) {
             ps.setObject(i + 1, params[i]);
         }
+    }
+
+    /** Like {@link #sql}, for the first reads after opening, where a read-only WAL database may fail to open. */
+    private <T> T sqlOpening(String doing, SqlWork<T> work) {
+        if (writable) {
+            return sql(doing, work);
+        }
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw SqliteErrors.translateReadOnlyOpen(path, doing, e, busyTimeoutMs);
+        }
+    }
+
+    /** Runs reads in one read transaction: everything they see is one snapshot, whatever others commit meanwhile. */
+    <T> T read(String doing, SqlWork<T> work) {
+        exec("starting a read transaction", "BEGIN DEFERRED");
+        boolean done = false;
+        try {
+            T result = sql(doing, work);
+            exec("ending a read transaction", "COMMIT");
+            done = true;
+            return result;
+        } catch (SqliteWriteTransaction.UncheckedSql e) {
+            throw SqliteErrors.translate(path, doing, e.getCause(), busyTimeoutMs);
+        } finally {
+            if (!done) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    /**
+     * Streams the audit log from {@code fromId} in id order to {@code reader}, inside one read transaction; the
+     * iterator holds one row at a time and is valid only during the call. For {@code modq log} and its --verify.
+     */
+    public <T> T readAuditLog(long fromId, Function<Iterator<AuditEntry>, T> reader) {
+        return read("reading the audit log", () -> {
+            try (AuditCursor cursor = new AuditCursor(conn, fromId)) {
+                return reader.apply(cursor);
+            }
+        });
+    }
+
+    /** The first break in the audit log's hash chain, if any (see {@link AuditChain#verify}). */
+    public Optional<ChainProblem> verifyAuditChain() {
+        return readAuditLog(0, AuditChain::verify);
     }
 
     <T> T sql(String doing, SqlWork<T> work) {

@@ -1,0 +1,57 @@
+package dev.modq.cli;
+
+import dev.modq.core.Status;
+import dev.modq.store.OpenMode;
+import dev.modq.store.StoreException;
+import dev.modq.store.sqlite.Backup;
+import dev.modq.store.sqlite.CheckReport;
+import dev.modq.store.sqlite.SqliteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** {@code modq backup FILE}: a consistent copy while others keep working, verified after writing. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Write a consistent copy of the database to FILE while others keep working,",
+                "then verify the copy (integrity, audit chain, counts). FILE must not exist; it is made owner-only."},
+        footer = {"%nExamples:", "  modq backup /srv/backups/comments-$(date +%F).db", ExitCode.HELP_FOOTER})
+public final class BackupCommand extends BaseCommand {
+
+    @Parameters(paramLabel = "FILE", description = "The new backup file (never overwritten).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        Path db = DatabasePath.resolve(global().db, System.getenv());
+        if (file.toAbsolutePath().normalize().equals(db.toAbsolutePath().normalize())) {
+            throw new UsageException("the backup file must differ from the database " + db);
+        }
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
+            Backup.Result r = Backup.copy(store, file);
+            if (!r.check().ok()) {
+                String failed = r.check().results().stream().filter(c -> !c.ok())
+                        .map(c -> c.check() + ": " + c.summary()).collect(Collectors.joining("; "));
+                boolean kept = r.check().result(CheckReport.INTEGRITY).ok();
+                throw new StoreException("backup " + file + (kept ? " was written but its verification found: "
+                        : " failed verification and was removed: ") + failed + " (run `modq check` on the database)");
+            }
+            String counts = java.util.Arrays.stream(Status.values())
+                    .map(s -> r.counts().get(s) + " " + s.label()).collect(Collectors.joining(", "));
+            say("modq: backed up to " + r.file() + " (" + humanBytes(r.bytes()) + "): " + r.comments() + " comments ("
+                    + counts + "), " + r.auditEntries() + " audit entries; copy verified");
+            return ExitCode.OK;
+        }
+    }
+
+    static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.modq.it;
+
+import dev.modq.testing.CliRun;
+import dev.modq.testing.TestDb;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * SIGKILL a child JVM in the middle of one big write, many times at seeded random points, then reopen: the database
+ * opens, `modq check` passes (integrity, foreign keys, audit chain, audit vs comments, counts) and the operation is
+ * there completely or not at all.
+ *
+ * <p>Sizes are system properties so a long run can use the issue's sizes:
+ * {@code -Dmodq.crash.comments=200000 -Dmodq.crash.kills=20}. Defaults keep this under a minute on 2 shared cores.
+ */
+class CrashSafetyIT {
+
+    static final int COMMENTS = Integer.getInteger("modq.crash.comments", 20_000);
+    static final int KILLS = Integer.getInteger("modq.crash.kills", 12);
+    static final long SEED = Long.getLong("modq.crash.seed", 20260601L);
+
+    @TempDir
+    Path dir;
+
+    /** One big all-or-nothing write driven through the real jar. */
+    interface Scenario {
+        String name();
+
+        /** Makes the database the operation starts from (may be nothing). */
+        void prepare(Path db) throws Exception;
+
+        List<String> command(Path db);
+
+        /** Returns "none" or "all" for a consistent outcome, fails otherwise. */
+        String outcome(Path db);
+    }
+
+    /** `modq demo --comments N`: posts and N comments in one transaction. */
+    static final class DemoLoad implements Scenario {
+        public String name() {
+            return "demo load of " + COMMENTS + " comments";
+        }
+
+        public void prepare(Path db) {
+        }
+
+        public List<String> command(Path db) {
+            return List.of("demo", "--comments", String.valueOf(COMMENTS), "--no-open", "--db", db.toString());
+        }
+
+        public String outcome(Path db) {
+            if (!Files.exists(db)) {
+                return "none";
+            }
+            long comments = TestDb.longValue(db, "SELECT count(*) FROM comments");
+            long demoMarked = TestDb.longValue(db, "SELECT count(*) FROM settings WHERE key = 'demo'");
+            if (comments == 0) {
+                return "none";
+            }
+            assertEquals(COMMENTS, comments, "all or none of the load");
+            assertTrue(TestDb.longValue(db, "SELECT count(*) FROM posts") > 0);
+            // the demo marker is written after the load commits, so it may be missing, never present without the load
+            return demoMarked == 1 ? "all" : "all (killed before the demo marker)";
+        }
+    }
+
+    @Test
+    void killingADemoLoadLeavesAllOrNothing() throws Exception {
+        runKills(new DemoLoad());
+    }
+
+    @Test
+    @Disabled("TODO(safety): bulk decision kill scenario waits for `modq reject --where` from branch cli; add a "
+            + "Scenario whose prepare() loads the demo and whose command() is the bulk reject, outcome(): audit rows 0 or N")
+    void killingABulkRejectLeavesAllOrNothing() {
+        fail("not written until `modq reject` exists on main");
+    }
+
+    private void runKills(Scenario scenario) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        // a reference run to completion gives the time window in which kills land
+        Path refDb = dir.resolve("ref.db");
+        scenario.prepare(refDb);
+        long t0 = System.nanoTime();
+        Process ref = ChildJvm.start(List.of(), List.of(), scenario.command(refDb), logs, "ref");
+        long firstWrite = -1;
+        while (ref.isAlive()) {
+            if (firstWrite < 0 && Files.exists(Path.of(refDb + "-wal"))) {
+                firstWrite = System.nanoTime() - t0;
+            }
+            Thread.sleep(5);
+        }
+        long total = System.nanoTime() - t0;
+        assertEquals(0, ref.exitValue(), ChildJvm.read(logs, "ref", "err"));
+        assertEquals("all", scenario.outcome(refDb));
+        if (firstWrite < 0) {
+            firstWrite = total / 3;
+        }
+
+        Random random = new Random(SEED);
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < KILLS; i++) {
+            Path db = dir.resolve("kill" + i + ".db");
+            scenario.prepare(db);
+            long delayNanos = firstWrite / 2 + (long) (random.nextDouble() * (total * 1.05 - firstWrite / 2.0));
+            Process p = ChildJvm.start(List.of(), List.of(), scenario.command(db), logs, "kill" + i);
+            boolean exited = p.waitFor(delayNanos, TimeUnit.NANOSECONDS);
+            if (!exited) {
+                p.destroyForcibly(); // SIGKILL on Linux
+                p.waitFor();
+            }
+            String outcome;
+            if (Files.exists(db)) {
+                CliRun check = CliRun.run("check", "--db", db.toString());
+                assertEquals(0, check.code(), "after kill " + i + " at " + delayNanos / 1_000_000 + " ms: " + check);
+                outcome = scenario.outcome(db);
+            } else {
+                outcome = "none";
+            }
+            String line = "kill " + i + " at " + delayNanos / 1_000_000 + " ms" + (exited ? " (had already finished)" : "")
+                    + ": " + outcome;
+            outcomes.add(line);
+            System.out.println("CrashSafetyIT " + scenario.name() + ": " + line);
+            deleteDb(db);
+        }
+        System.out.println("CrashSafetyIT " + scenario.name() + ": reference run " + total / 1_000_000 + " ms, first write at "
+                + firstWrite / 1_000_000 + " ms, " + KILLS + " kill points, seed " + SEED + ": "
+                + outcomes.stream().filter(o -> o.endsWith(": none")).count() + " none, "
+                + outcomes.stream().filter(o -> o.contains(": all")).count() + " all");
+        assertEquals(KILLS, outcomes.size());
+    }
+
+    private static void deleteDb(Path db) throws Exception {
+        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+    }
+}
