@@ -1,7 +1,6 @@
 package dev.modq.cli;
 
 import dev.modq.core.query.Query;
-import dev.modq.core.query.QueryException;
 
 import java.util.regex.Pattern;
 
@@ -43,7 +42,7 @@ final class QueryTerms {
     static Query where(String text) {
         try {
             return Query.parse(text);
-        } catch (QueryException e) {
+        } catch (IllegalArgumentException e) { // QueryException, with its column
             throw new UsageException("--where: " + e.getMessage());
         }
     }
