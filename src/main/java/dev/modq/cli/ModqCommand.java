@@ -24,6 +24,8 @@ import picocli.CommandLine.Mixin;
                 StatsCommand.class,
                 LogCommand.class,
                 CompletionCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
                 picocli.CommandLine.HelpCommand.class
         },
         footer = {"%nExamples:",

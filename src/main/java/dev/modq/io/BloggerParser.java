@@ -1,0 +1,121 @@
+package dev.modq.io;
+
+import dev.modq.core.Status;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Blogger's Atom export: entries of kind#post and kind#page become posts, kind#comment entries comments on the
+ * entry their thr:in-reply-to names; a "related" link to another comment makes that comment the parent.
+ * Settings and template entries are ignored. Blogger exports only published comments: they arrive approved.
+ */
+final class BloggerParser extends XmlParser {
+
+    static final String SYSTEM = "blogger";
+    private static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
+
+    @Override
+    public void parse(InputFile in, ImportSink sink, ImportCounts counts) throws Exception {
+        XMLStreamReader r = open(in, counts);
+        while (Xml.nextElement(r, "entry")) {
+            readEntry(r, sink);
+        }
+    }
+
+    private void readEntry(XMLStreamReader r, ImportSink sink) throws XMLStreamException {
+        Entry e = new Entry();
+        while (Xml.nextChild(r)) {
+            switch (Xml.name(r)) {
+                case "id" -> e.id = Xml.text(r);
+                case "published" -> e.published = Xml.text(r);
+                case "title" -> e.title = Xml.text(r);
+                case "content" -> e.content = Xml.rawText(r);
+                case "author" -> readAuthor(r, e.comment);
+                case "category" -> e.kind(Xml.attr(r, "scheme"), Xml.attr(r, "term"), r);
+                case "link" -> e.link(Xml.attr(r, "rel"), Xml.attr(r, "href"), r);
+                case "in-reply-to" -> e.replyTo(Xml.attr(r, "ref"), r);
+                default -> Xml.skip(r);
+            }
+        }
+        e.emit(sink);
+    }
+
+    private static void readAuthor(XMLStreamReader r, CommentDraft c) throws XMLStreamException {
+        while (Xml.nextChild(r)) {
+            switch (Xml.name(r)) {
+                case "name" -> c.authorName = Xml.text(r);
+                case "email" -> c.authorEmail = Xml.text(r);
+                case "uri" -> c.authorUrl = Xml.text(r);
+                default -> Xml.skip(r);
+            }
+        }
+    }
+
+    private static final class Entry {
+        String id;
+        String published;
+        String title = "";
+        String content;
+        String kind = "";
+        String alternate;
+        String relatedComment;
+        final CommentDraft comment = new CommentDraft();
+
+        void kind(String scheme, String term, XMLStreamReader r) throws XMLStreamException {
+            if (KIND_SCHEME.equals(scheme) && term != null) {
+                kind = term.substring(term.lastIndexOf('#') + 1);
+            }
+            Xml.skip(r);
+        }
+
+        void link(String rel, String href, XMLStreamReader r) throws XMLStreamException {
+            if ("alternate".equals(rel)) {
+                alternate = href;
+            } else if ("related".equals(rel) && href != null && href.contains("/comments/")) {
+                relatedComment = href.substring(href.lastIndexOf('/') + 1);
+            }
+            Xml.skip(r);
+        }
+
+        void replyTo(String ref, XMLStreamReader r) throws XMLStreamException {
+            comment.postSourceId = ref;
+            Xml.skip(r);
+        }
+
+        void emit(ImportSink sink) {
+            switch (kind) {
+                case "post", "page" -> sink.post(new ImportedPost(SYSTEM, required(), title,
+                        CommentDraft.emptyToNull(alternate), CommentDraft.emptyToNull(comment.authorName),
+                        Dates.isoOrNull(published, "entry " + id)));
+                case "comment" -> emitComment(sink);
+                default -> { } // settings, template: not content
+            }
+        }
+
+        private void emitComment(ImportSink sink) {
+            comment.sourceId = required();
+            comment.body = content;
+            comment.status = Status.APPROVED;
+            comment.createdAt = Dates.iso(published, "comment " + id);
+            comment.parentSourceId = parentId();
+            sink.comment(comment.build(SYSTEM, "comment entry"));
+        }
+
+        /** Comment ids look like tag:blogger.com,1999:blog-1.post-99; the related link ends in the parent's 99. */
+        private String parentId() {
+            int at = id.lastIndexOf(".post-");
+            if (relatedComment == null || relatedComment.isEmpty() || at < 0) {
+                return null;
+            }
+            return id.substring(0, at) + ".post-" + relatedComment;
+        }
+
+        private String required() {
+            if (CommentDraft.blank(id)) {
+                throw new BadRecordException("<entry> of kind " + kind + " has no <id>");
+            }
+            return id;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.modq.io;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What {@code modq export} writes. */
+public enum ExportFormat {
+    JSONL("jsonl"), CSV("csv"), WP_CLI("wp-cli"), DISQUS_IDS("disqus-ids");
+
+    private final String label;
+
+    ExportFormat(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static ExportFormat parse(String text) {
+        for (ExportFormat f : values()) {
+            if (f.label.equalsIgnoreCase(text.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown export format '" + text + "': use one of "
+                + Arrays.stream(values()).map(ExportFormat::label).collect(Collectors.joining(", ")));
+    }
+
+    /** The only source system this format can act on, or null when it takes every comment. */
+    public String sourceSystem() {
+        return switch (this) {
+            case WP_CLI -> WxrParser.SYSTEM;
+            case DISQUS_IDS -> DisqusParser.SYSTEM;
+            default -> null;
+        };
+    }
+
+    public ExportWriter writer(Appendable out) {
+        return switch (this) {
+            case JSONL -> new JsonLinesExport(out);
+            case CSV -> new CsvExport(out);
+            case WP_CLI -> new WpCliExport(out);
+            case DISQUS_IDS -> new DisqusIdsExport(out);
+        };
+    }
+
+}

@@ -1,0 +1,158 @@
+package dev.modq.io;
+
+import dev.modq.core.Decision;
+import dev.modq.core.Target;
+import dev.modq.service.Actors;
+import dev.modq.service.DecideOptions;
+import dev.modq.service.ModerationService;
+import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.SqliteStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import static dev.modq.io.CliHarness.fixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every broken input fails with one located line, and the database is exactly as before. */
+class BrokenInputTest {
+
+    @TempDir
+    Path dir;
+    CliHarness modq;
+    String before;
+
+    @BeforeEach
+    void importSomethingAndDecide() {
+        modq = new CliHarness(dir);
+        assertEquals(0, modq.run("import", fixture("comments.jsonl").toString()).code());
+        long id = Long.parseLong(modq.one("SELECT id FROM comments WHERE source_id = 'c2'"));
+        try (SqliteStore store = SqliteStore.open(modq.db, OpenMode.EXISTING)) {
+            new ModerationService(store, Actors.resolve(store, Actors.osUser(), null), Clock.systemUTC())
+                    .decide(Decision.APPROVE, List.of(Target.any(id)), DecideOptions.DEFAULT);
+        }
+        before = modq.fingerprint();
+    }
+
+    private void assertFailsUnchanged(String expected, String... args) {
+        String[] all = ImportCommandTest.prepend("import", args);
+        CliHarness.Result r = modq.run(all);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("modq: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one error line: " + r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
+        assertEquals(before, modq.fingerprint(), "the database is unchanged");
+    }
+
+    @Test
+    void truncatedXmlNamesTheEndOfTheFile() throws Exception {
+        byte[] wxr = Files.readAllBytes(fixture("wxr-1.2.xml"));
+        Path file = CliHarness.write(dir, "truncated.xml", Arrays.copyOf(wxr, wxr.length / 2));
+        // the good file goes first: its comments must not survive the failure of the second
+        assertFailsUnchanged("truncated.xml:", fixture("disqus.xml").toString(), file.toString());
+        assertTrue(modq.run("import", file.toString()).err().contains("unexpected end of file (is it truncated?)"));
+    }
+
+    @Test
+    void truncatedJsonLinesNameLineAndColumn() throws Exception {
+        String jsonl = Files.readString(fixture("comments.jsonl"));
+        Path file = CliHarness.write(dir, "cut.jsonl", jsonl.substring(0, jsonl.length() - 40).getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("cut.jsonl:4:", file.toString());
+        assertTrue(modq.run("import", file.toString()).err().contains("invalid JSON: Unexpected end-of-input"));
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWithItsPlace() throws Exception {
+        byte[] wxr = Files.readString(fixture("wxr-1.2.xml")).replace("Troll", "Tr\u0000ll")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < wxr.length; i++) {
+            if (wxr[i] == 0) {
+                wxr[i] = (byte) 0xC3; // a lead byte followed by 'l': not UTF-8 (Latin-1 "Ã")
+            }
+        }
+        Path file = CliHarness.write(dir, "latin1.xml", wxr);
+        assertFailsUnchanged("invalid UTF-8 byte sequence", file.toString());
+        String err = modq.run("import", file.toString()).err();
+        assertTrue(err.contains("latin1.xml:83:25:"), err);
+    }
+
+    @Test
+    void invalidUtf8InJsonLines() throws Exception {
+        byte[] bytes = "{\"post_id\":\"p\",\"comment_id\":\"x\",\"created_at\":\"2024-01-01\",\"body\":\"caf\u0000\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 4] = (byte) 0xE9;
+        Path file = CliHarness.write(dir, "latin1.jsonl", bytes);
+        assertFailsUnchanged("latin1.jsonl:1:", file.toString());
+    }
+
+    @Test
+    void aFileThatIsNotXmlGivenAsWxr() {
+        assertFailsUnchanged("notes.txt:1:1: expected XML (a '<' near the start), found \"this is just some te\"",
+                "--format", "wxr", fixture("notes.txt").toString());
+    }
+
+    @Test
+    void anUnknownFormatAsksForFormat() {
+        assertFailsUnchanged("notes.txt: cannot tell the format (it starts with \"this is just some text\"): pass --format",
+                fixture("notes.txt").toString());
+    }
+
+    @Test
+    void xmlOfAnotherKindIsNotGuessed() throws Exception {
+        Path file = CliHarness.write(dir, "other.xml", "<?xml version=\"1.0\"?><html><body/></html>".getBytes());
+        assertFailsUnchanged("it is XML but not a WordPress <rss>, a <disqus> or a Blogger <feed> export", file.toString());
+    }
+
+    @Test
+    void csvWithAMissingColumnNamesIt() {
+        assertFailsUnchanged("missing-column.csv:1 (record 0): the CSV header lacks column(s) [created_at]",
+                fixture("missing-column.csv").toString());
+    }
+
+    @Test
+    void csvRecordWithTooFewFields() throws Exception {
+        Path file = CliHarness.write(dir, "short.csv", "post_id,comment_id,created_at,body\np,1,2024-01-01,hi\np,2\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("record 2 has 2 fields, the header has 4", file.toString());
+    }
+
+    @Test
+    void aBadDateNamesRecordAndExpectation() throws Exception {
+        Path file = CliHarness.write(dir, "date.jsonl",
+                "{\"post_id\":\"p\",\"comment_id\":\"x\",\"created_at\":\"yesterday\"}\n".getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("date.jsonl:1:", file.toString());
+        assertTrue(modq.run("import", file.toString()).err()
+                .contains("comment x has date 'yesterday': expected an ISO-8601 time like 2024-05-01T10:00:00Z"));
+    }
+
+    @Test
+    void aTenMegabyteCommentIsRefused() throws Exception {
+        String body = "x".repeat(10 * 1024 * 1024);
+        Path file = CliHarness.write(dir, "huge.jsonl", ("{\"post_id\":\"p\",\"comment_id\":\"big\",\"created_at\":"
+                + "\"2024-01-01T00:00:00Z\",\"body\":\"" + body + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("huge.jsonl:1:", file.toString());
+        assertTrue(modq.run("import", file.toString()).err().contains("comment big has a body of 10485760 characters;"
+                + " the limit is 1048576"));
+    }
+
+    @Test
+    void aTenMegabyteCommentInWxrIsRefused() throws Exception {
+        String wxr = Files.readString(fixture("wxr-1.2.xml"))
+                .replace("trashed</wp:comment_content>", "x".repeat(10 * 1024 * 1024) + "</wp:comment_content>");
+        Path file = CliHarness.write(dir, "huge.xml", wxr.getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("comment 107 has a body of 10485760 characters", file.toString());
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertFailsUnchanged("nope.xml: no such file", dir.resolve("nope.xml").toString());
+    }
+}
