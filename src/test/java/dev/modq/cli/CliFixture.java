@@ -192,14 +192,4 @@ final class CliFixture {
             throw new java.io.UncheckedIOException(e);
         }
     }
-
-    /** True once the real query language (not the stub) is on the classpath. */
-    static boolean realQueryLanguage() {
-        try {
-            dev.modq.core.query.Query.parse("links:>2 author:bob");
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
 }
