@@ -16,6 +16,10 @@ public abstract class BaseCommand implements Callable<Integer> {
         return ((ModqCommand) spec.root().userObject()).global();
     }
 
+    protected ModqCommand root() {
+        return (ModqCommand) spec.root().userObject();
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }

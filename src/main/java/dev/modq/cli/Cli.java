@@ -6,6 +6,7 @@ import dev.modq.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 
 /**
@@ -18,7 +19,14 @@ public final class Cli {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new ModqCommand());
+        return commandLine(System.in, Prompter.onConsole());
+    }
+
+    /** A command line reading `-` ids from {@code stdin} and asking confirmations through {@code prompter} (may be null). */
+    public static CommandLine commandLine(InputStream stdin, Prompter prompter) {
+        ModqCommand root = new ModqCommand();
+        root.io(stdin, prompter);
+        CommandLine cmd = new CommandLine(root);
         cmd.setExecutionExceptionHandler(Cli::handleExecutionException);
         cmd.setParameterExceptionHandler(Cli::handleParameterException);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

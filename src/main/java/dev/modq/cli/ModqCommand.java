@@ -1,6 +1,7 @@
 package dev.modq.cli;
 
 import picocli.CommandLine.Command;
+import java.io.InputStream;
 import picocli.CommandLine.Mixin;
 
 /** {@code modq}: with no command it opens the queue in the text UI. */
@@ -13,6 +14,16 @@ import picocli.CommandLine.Mixin;
                 TuiCommand.class,
                 DemoCommand.class,
                 ModeratorCommand.class,
+                ListCommand.class,
+                CountCommand.class,
+                ShowCommand.class,
+                ApproveCommand.class,
+                RejectCommand.class,
+                FlagCommand.class,
+                UndoCommand.class,
+                StatsCommand.class,
+                LogCommand.class,
+                CompletionCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
                 CheckCommand.class,
@@ -22,11 +33,31 @@ import picocli.CommandLine.Mixin;
         footer = {"%nExamples:",
                 "  modq demo                      open the queue on a demo database",
                 "  modq --db /srv/blog/comments.db    open the queue on a real database",
+                "  modq list --where 'links:>3' --format ids | modq reject - --reason spam",
                 ExitCode.HELP_FOOTER})
 public final class ModqCommand extends BaseCommand {
 
     @Mixin
     private GlobalOptions global;
+
+    /** Where `-` reads ids from; tests hand in their own stream instead of swapping System.in. */
+    private InputStream stdin = System.in;
+
+    /** Asks before big decisions; null when there is no terminal to ask on (never prompt then). */
+    private Prompter prompter = Prompter.onConsole();
+
+    void io(InputStream stdin, Prompter prompter) {
+        this.stdin = stdin;
+        this.prompter = prompter;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    Prompter prompter() {
+        return prompter;
+    }
 
     public GlobalOptions global() {
         return global;

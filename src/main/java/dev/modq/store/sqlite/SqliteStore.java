@@ -135,6 +135,9 @@ public final class SqliteStore implements Store {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(busyTimeoutMs);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // Nothing reads generated keys; fetching them runs an extra query after every INSERT and UPDATE,
+        // which doubled the cost of a 100,000-comment decision.
+        config.setGetGeneratedKeys(false);
         config.setCacheSize(-DEFAULT_CACHE_KIB);
         if (writable) {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -1,0 +1,122 @@
+package dev.modq.cli;
+
+import dev.modq.cli.output.Format;
+import dev.modq.core.BatchResult;
+import dev.modq.core.Decision;
+import dev.modq.core.Target;
+import dev.modq.core.query.Query;
+import dev.modq.service.DecideOptions;
+import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.CommentStream;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * approve, reject and flag: the comments named by ids, stdin ({@code -}) or {@code --where}, decided in
+ * one call to the service, so the whole invocation is one transaction and one audit batch.
+ */
+abstract class DecideCommand extends BaseCommand {
+
+    /** Above this many comments, a person at a terminal is asked first (unless --yes). */
+    static final int CONFIRM_ABOVE = 20;
+
+    static final String FOOTER_RULES = "%nIds come as arguments, or with - from stdin: one per line (blank lines and # comments"
+            + " skipped), or JSON lines with \"id\" and optionally \"version\" (a comment changed since is a conflict)."
+            + " An unreadable line stops everything (exit 2, its line number named). --where acts on every match of"
+            + " the query, whatever its status unless the query names one. Asks before acting on more than "
+            + CONFIRM_ABOVE + " comments only when stdin and stdout are a terminal; piped input is never asked about.";
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "Comment ids; - reads ids from stdin.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--where", paramLabel = "QUERY", description = "Act on every comment matching this query.")
+    String where;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (spam, abuse, off-topic...): stored on the comment and in the audit log.")
+    String reason;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "A note for the audit log.")
+    String note;
+
+    @Option(names = "--force", description = "Apply even where someone changed the comment since it was read.")
+    boolean force;
+
+    @Option(names = "--atomic", description = "All or nothing: if any comment is not found or in conflict, apply none.")
+    boolean atomic;
+
+    @Option(names = "--dry-run", description = "Print what would change (ids and transitions on stdout, counts on stderr); write nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "What to print on stdout: ids (the changed ids) or jsonl (every outcome); default nothing.")
+    Format format;
+
+    abstract Decision decision();
+
+    @Override
+    public Integer call() {
+        if (format != null) {
+            format.requireOneOf(decision().verb(), EnumSet.of(Format.IDS, Format.JSONL));
+        }
+        if (ids.isEmpty() == (where == null)) {
+            throw new UsageException(ids.isEmpty()
+                    ? "name the comments: ids, - to read ids from stdin, or --where QUERY"
+                    : "give ids or --where, not both");
+        }
+        Query query = where == null ? null : QueryTerms.where(where);
+        List<Target> targets = query == null ? IdReader.read(ids, root().stdin()) : null;
+        try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+            if (targets == null) {
+                targets = matches(ctx, query);
+            }
+            if (!confirmed(targets.size())) {
+                say("modq: cancelled; nothing changed");
+                return ExitCode.FAILURE;
+            }
+            BatchResult result = ctx.service().decide(decision(), targets,
+                    new DecideOptions(reason, note, force, atomic, dryRun));
+            report(result);
+            return OutcomeReport.exitCode(result);
+        }
+    }
+
+    /** Every match with the version read now: a comment changed before the write lock is a conflict. */
+    private static List<Target> matches(AppContext ctx, Query query) {
+        List<Target> found = new ArrayList<>();
+        CommentStream.forEachIdVersion(ctx.store(), query, (id, version) -> found.add(Target.seen(id, version)));
+        return found;
+    }
+
+    private boolean confirmed(int count) {
+        Prompter prompter = root().prompter();
+        if (yes || dryRun || prompter == null || count <= CONFIRM_ABOVE) {
+            return true;
+        }
+        String verb = decision().verb();
+        return prompter.confirm(Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " " + count + " comments?");
+    }
+
+    private void report(BatchResult result) {
+        OutcomeReport.failures(result, err());
+        OutcomeReport.data(result, format, dryRun, out());
+        String past = decision().target().label();
+        if (dryRun) {
+            say("modq: dry run: would have " + OutcomeReport.counts(result, past) + "; nothing written");
+        } else if (!result.committed()) {
+            say("modq: --atomic: nothing applied because " + result.failures().size() + " comment(s) failed (would have "
+                    + OutcomeReport.counts(result, past) + ")");
+        } else if (result.batchId() == null) {
+            say("modq: " + OutcomeReport.counts(result, past) + "; nothing changed");
+        } else {
+            say("modq: " + OutcomeReport.counts(result, past) + "; batch " + result.batchId()
+                    + "; undo with: modq undo " + result.batchId());
+        }
+    }
+}

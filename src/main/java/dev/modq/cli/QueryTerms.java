@@ -1,0 +1,62 @@
+package dev.modq.cli;
+
+import dev.modq.core.query.Query;
+
+import java.util.regex.Pattern;
+
+/**
+ * Filter options become terms of the query language, so an option and the same {@code --where} term can
+ * never mean different things: there is one filter path.
+ */
+final class QueryTerms {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+[wdhms])+");
+    private static final Pattern COLUMN = Pattern.compile(" at column \\d+");
+
+    private QueryTerms() {
+    }
+
+    /** {@code key:"value"}, quoted and escaped the way the query language reads it back. */
+    static Query quoted(String option, String key, String value) {
+        return parse(option, key + ":" + quote(value));
+    }
+
+    /** {@code key:value} for values that are operators and numbers ({@code links:>2}). */
+    static Query bare(String option, String key, String value) {
+        if (value.chars().anyMatch(Character::isWhitespace)) {
+            throw new UsageException(option + ": '" + value + "' must not contain spaces");
+        }
+        return parse(option, key + ":" + value);
+    }
+
+    /** A date, an instant, or a duration ago: {@code --since 2d} is {@code age:<2d}. */
+    static Query time(String option, String value, boolean since) {
+        String v = value.trim();
+        if (DURATION.matcher(v).matches()) {
+            return parse(option, "age:" + (since ? "<" : ">") + v);
+        }
+        return parse(option, (since ? "after:" : "before:") + quote(v));
+    }
+
+    /** The user's own query text; its errors keep their column. */
+    static Query where(String text) {
+        try {
+            return Query.parse(text);
+        } catch (IllegalArgumentException e) { // QueryException, with its column
+            throw new UsageException("--where: " + e.getMessage());
+        }
+    }
+
+    static String quote(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    // A column inside the generated term would point nowhere the user typed.
+    private static Query parse(String option, String term) {
+        try {
+            return Query.parse(term);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + COLUMN.matcher(String.valueOf(e.getMessage())).replaceFirst(""));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.modq.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.modq.cli.output.Format;
+import dev.modq.cli.output.Json;
+import dev.modq.core.AuditEntry;
+import dev.modq.core.AuthorHistory;
+import dev.modq.core.Comment;
+import dev.modq.core.Post;
+import dev.modq.core.text.Sanitizer;
+import dev.modq.store.OpenMode;
+import dev.modq.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code modq show ID...}: each comment with its post, the comment it answers, its author's record and its audit trail. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show comments in full: post, parent, the author's history and the comment's audit trail.",
+        footer = {"%nExamples:", "  modq show 42", "  modq show 42 43 --format json",
+                "%nIds that do not exist are named on stderr (exit 3); the others are still shown.",
+                ExitCode.HELP_FOOTER})
+public final class ShowCommand extends BaseCommand {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final int PARENT_EXCERPT = 60;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "Comment ids.")
+    List<Long> ids;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), json or jsonl.")
+    Format format;
+
+    /** Everything shown about one comment: built first, then rendered. */
+    record Shown(Comment comment, Post post, Comment parent, AuthorHistory authorHistory, List<AuditEntry> history) {
+    }
+
+    @Override
+    public Integer call() {
+        format.requireOneOf("show", EnumSet.of(Format.TABLE, Format.JSON, Format.JSONL));
+        List<Shown> shown = new ArrayList<>();
+        int missing = 0;
+        try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+            for (long id : ids) {
+                Optional<Shown> one = load(ctx.store(), id);
+                if (one.isEmpty()) {
+                    say("modq: " + id + ": not found");
+                    missing++;
+                } else {
+                    shown.add(one.get());
+                }
+            }
+        }
+        if (format == Format.TABLE) {
+            table(shown);
+        } else {
+            json(shown, format == Format.JSONL);
+        }
+        out().flush();
+        return missing > 0 ? ExitCode.PARTIAL : ExitCode.OK;
+    }
+
+    private static Optional<Shown> load(Store store, long id) {
+        return store.comment(id).map(c -> new Shown(c, store.post(c.postId()).orElse(null),
+                c.parentId() == null ? null : store.comment(c.parentId()).orElse(null),
+                store.authorHistory(c), store.history(id)));
+    }
+
+    private void table(List<Shown> shown) {
+        PrintWriter out = out();
+        boolean first = true;
+        for (Shown s : shown) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            Comment c = s.comment();
+            out.println("comment  " + c.id() + "  " + c.status().label() + "  " + WHEN.format(c.createdAt())
+                    + "  version " + c.version() + (c.reason() == null ? "" : "  reason: " + clean(c.reason())));
+            out.println("post     " + c.postId() + "  " + (s.post() == null ? "(missing)" : clean(s.post().title())));
+            out.println("author   " + clean(c.authorName()) + opt(" <", c.authorEmail(), ">") + opt("  ip ", c.authorIp(), "")
+                    + opt("  ", c.authorUrl(), ""));
+            AuthorHistory h = s.authorHistory();
+            out.println("history  " + (h.isFirstComment() ? "first comment" : h.approved() + " approved, " + h.rejected()
+                    + " rejected, " + h.flagged() + " flagged, " + h.pending() + " pending before"));
+            if (c.parentId() != null) {
+                out.println("reply to " + c.parentId() + (s.parent() == null ? " (missing)"
+                        : " by " + clean(s.parent().authorName()) + ": " + excerpt(s.parent().body())));
+            }
+            out.println("links    " + links(c.body()) + "  kind " + c.kind().label());
+            out.println();
+            for (String line : Sanitizer.multiline(c.body()).text().split("\n", -1)) {
+                out.println("    " + line);
+            }
+            for (AuditEntry e : s.history()) {
+                out.println("audit    " + WHEN.format(e.at()) + "  " + clean(e.moderator()) + "  " + e.action() + "  "
+                        + e.fromStatus().label() + " -> " + e.toStatus().label() + opt("  (", e.reason(), ")")
+                        + "  batch " + e.batchId());
+            }
+        }
+    }
+
+    private void json(List<Shown> shown, boolean lines) {
+        JsonGenerator gen = Json.generator(out());
+        try {
+            if (!lines) {
+                gen.setPrettyPrinter(new DefaultPrettyPrinter());
+                gen.writeStartArray();
+            }
+            for (Shown s : shown) {
+                writeShown(gen, s);
+                if (lines) {
+                    gen.flush();
+                    out().print('\n');
+                }
+            }
+            if (!lines) {
+                gen.writeEndArray();
+                gen.flush();
+                out().print('\n');
+            }
+            gen.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeShown(JsonGenerator gen, Shown s) throws IOException {
+        Comment c = s.comment();
+        gen.writeStartObject();
+        Json.field(gen, "id", c.id());
+        Json.field(gen, "status", c.status().label());
+        Json.field(gen, "created_at", c.createdAt());
+        Json.field(gen, "post_id", c.postId());
+        Json.field(gen, "parent_id", c.parentId());
+        Json.field(gen, "author_name", c.authorName());
+        Json.field(gen, "author_email", c.authorEmail());
+        Json.field(gen, "author_url", c.authorUrl());
+        Json.field(gen, "author_ip", c.authorIp());
+        Json.field(gen, "user_agent", c.userAgent());
+        Json.field(gen, "kind", c.kind().label());
+        Json.field(gen, "links", links(c.body()));
+        Json.field(gen, "reason", c.reason());
+        Json.field(gen, "version", c.version());
+        Json.field(gen, "source_system", c.sourceSystem());
+        Json.field(gen, "source_id", c.sourceId());
+        Json.field(gen, "body", c.body());
+        writePost(gen, s.post());
+        writeParent(gen, s.parent());
+        AuthorHistory h = s.authorHistory();
+        gen.writeObjectFieldStart("author_history");
+        Json.field(gen, "approved", h.approved());
+        Json.field(gen, "rejected", h.rejected());
+        Json.field(gen, "flagged", h.flagged());
+        Json.field(gen, "pending", h.pending());
+        gen.writeEndObject();
+        gen.writeArrayFieldStart("history");
+        for (AuditEntry e : s.history()) {
+            gen.writeStartObject();
+            for (var f : AuditFields.ALL) {
+                Json.field(gen, f.name(), f.value().apply(e));
+            }
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private static void writePost(JsonGenerator gen, Post p) throws IOException {
+        gen.writeFieldName("post");
+        if (p == null) {
+            gen.writeNull();
+            return;
+        }
+        gen.writeStartObject();
+        Json.field(gen, "id", p.id());
+        Json.field(gen, "title", p.title());
+        Json.field(gen, "url", p.url());
+        Json.field(gen, "author", p.author());
+        Json.field(gen, "published_at", p.publishedAt());
+        gen.writeEndObject();
+    }
+
+    private static void writeParent(JsonGenerator gen, Comment p) throws IOException {
+        gen.writeFieldName("parent");
+        if (p == null) {
+            gen.writeNull();
+            return;
+        }
+        gen.writeStartObject();
+        Json.field(gen, "id", p.id());
+        Json.field(gen, "status", p.status().label());
+        Json.field(gen, "created_at", p.createdAt());
+        Json.field(gen, "author_name", p.authorName());
+        Json.field(gen, "body", p.body());
+        gen.writeEndObject();
+    }
+
+    /** The query language's count: occurrences of "://". */
+    static int links(String body) {
+        return body == null ? 0 : (body.length() - body.replace("://", "").length()) / 3;
+    }
+
+    private static String excerpt(String body) {
+        return dev.modq.core.text.DisplayWidth.truncate(clean(body), PARENT_EXCERPT);
+    }
+
+    private static String clean(String s) {
+        return Sanitizer.clean(s);
+    }
+
+    private static String opt(String before, String value, String after) {
+        return value == null || value.isBlank() ? "" : before + clean(value) + after;
+    }
+}

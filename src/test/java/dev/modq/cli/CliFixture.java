@@ -1,0 +1,195 @@
+package dev.modq.cli;
+
+import dev.modq.core.Comment;
+import dev.modq.core.CommentKind;
+import dev.modq.core.Post;
+import dev.modq.core.Role;
+import dev.modq.core.Status;
+import dev.modq.service.Actors;
+import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.BulkWriter;
+import dev.modq.store.sqlite.SqliteStore;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real SQLite file with a small fixed set of comments, and a way to run modq against it. */
+final class CliFixture {
+
+    static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
+    final Path db;
+
+    private CliFixture(Path db) {
+        this.db = db;
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    /** Six comments on two posts: pending, approved, flagged; hostile text; links; a reply. */
+    static CliFixture small(Path dir) {
+        CliFixture f = new CliFixture(dir.resolve("modq.db"));
+        f.load(List.of(
+                        new Post(1, "Budget vote tonight", "https://news.example/budget", "ed", T0.minusSeconds(86_400), "local", null),
+                        new Post(2, "Harbour \"works\" delayed", null, null, null, "local", null)),
+                List.of(
+                        comment(1, 1, null, "Alice", "alice@example.org", "10.0.0.5", "Great piece, thanks.", Status.PENDING, 0),
+                        comment(2, 1, 1L, "bob", "bob@example.org", "10.1.2.3",
+                                "Buy now http://spam.example http://spam2.example https://x.example", Status.PENDING, 1),
+                        comment(3, 2, null, "Eve\u001b[31m", null, "192.168.1.9",
+                                "Line one\nLine two \u202e evil \u0007 bell, \"quoted\"", Status.PENDING, 2),
+                        comment(4, 2, null, "carol", "carol@example.org", "10.0.0.5", "Approved already", Status.APPROVED, 3),
+                        comment(5, 1, null, "dave", null, "2001:db8::1", "Hmm, flagged", Status.FLAGGED, 4),
+                        comment(6, 2, null, "bob", "bob@example.org", "10.1.2.3", "Second from bob", Status.PENDING, 5)));
+        return f;
+    }
+
+    /** A fixture over a path that may not hold a database at all. */
+    static CliFixture at(Path db) {
+        return new CliFixture(db);
+    }
+
+    /** {@code n} pending comments with ids 1..n on one post. */
+    static CliFixture many(Path dir, int n) {
+        CliFixture f = new CliFixture(dir.resolve("many.db"));
+        List<Comment> comments = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            comments.add(comment(i, 1, null, "user" + (i % 100), null, "10.0.0." + (i % 250), "comment " + i, Status.PENDING, i));
+        }
+        f.load(List.of(new Post(1, "Post", null, null, null, "local", null)), comments);
+        return f;
+    }
+
+    static Comment comment(long id, long post, Long parent, String name, String email, String ip, String body,
+                           Status status, int minutes) {
+        return new Comment(id, post, parent, name, email, null, ip, "Mozilla/5.0", body, CommentKind.COMMENT,
+                T0.plusSeconds(60L * minutes), status, null, 0, "local", null);
+    }
+
+    private void load(List<Post> posts, List<Comment> comments) {
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
+            Actors.bootstrapFirstAdmin(store, Actors.osUser());
+            store.writeRaw("loading the fixture", () -> {
+                try (BulkWriter w = new BulkWriter(store.rawConnection())) {
+                    for (Post p : posts) {
+                        w.post(p);
+                    }
+                    for (Comment c : comments) {
+                        w.comment(c);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    void addModerator(String name, Role role) {
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
+            store.putModerator(name, role);
+        }
+    }
+
+    Result run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    Result runWithStdin(String stdin, String... args) {
+        return runWith(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, args);
+    }
+
+    Result runWith(InputStream stdin, Prompter prompter, String... args) {
+        CommandLine cmd = Cli.commandLine(stdin, prompter);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        all.addAll(List.of(args));
+        int code = cmd.execute(all.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Everything a decision could change: comments' status, reason and version; audit and batch rows. */
+    String state() {
+        StringBuilder sb = new StringBuilder();
+        query("SELECT id, status, reason, version FROM comments ORDER BY id", sb);
+        query("SELECT count(*), coalesce(max(id), 0) FROM audit_log", sb);
+        query("SELECT count(*) FROM batches", sb);
+        return sb.toString();
+    }
+
+    String status(long id) {
+        StringBuilder sb = new StringBuilder();
+        query("SELECT status FROM comments WHERE id = " + id, sb);
+        return sb.toString().trim();
+    }
+
+    long scalar(String sql) {
+        return Long.parseLong(queryText(sql).trim());
+    }
+
+    String queryText(String sql) {
+        StringBuilder sb = new StringBuilder();
+        query(sql, sb);
+        return sb.toString();
+    }
+
+    void exec(String... sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.executeUpdate(s);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void query(String sql, StringBuilder sb) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            int cols = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= cols; i++) {
+                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                sb.append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compares with src/test/resources/golden/NAME; -Dmodq.updateGolden=true rewrites the file instead. */
+    static void assertGolden(String name, String actual) {
+        Path file = Path.of(System.getProperty("modq.basedir", "."), "src/test/resources/golden", name);
+        try {
+            if (Boolean.getBoolean("modq.updateGolden") || !Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, actual);
+                if (!Boolean.getBoolean("modq.updateGolden")) {
+                    throw new AssertionError("golden file " + file + " did not exist; written now — review and commit it");
+                }
+                return;
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(Files.readString(file), actual, "golden file " + name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
