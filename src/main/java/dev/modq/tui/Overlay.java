@@ -1,0 +1,27 @@
+package dev.modq.tui;
+
+import dev.modq.core.Decision;
+
+/** What, if anything, is drawn over the queue and takes the next keys. */
+public sealed interface Overlay {
+
+    Overlay NONE = new None();
+
+    record None() implements Overlay {
+    }
+
+    record Help() implements Overlay {
+    }
+
+    /** Waiting for one key naming the reason of a reject. */
+    record ReasonPicker() implements Overlay {
+    }
+
+    /** The filter being typed; {@code text} is the query so far. */
+    record FilterPrompt(String text) implements Overlay {
+    }
+
+    /** A bulk decision waiting for {@code y}: any other key cancels, so one slip of a finger does nothing. */
+    record Confirm(Decision decision, String reason, int count) implements Overlay {
+    }
+}
