@@ -10,7 +10,8 @@ public sealed interface Overlay {
     record None() implements Overlay {
     }
 
-    record Help() implements Overlay {
+    /** The key table; {@code scroll} is the first line shown. */
+    record Help(int scroll) implements Overlay {
     }
 
     /** Waiting for one key naming the reason of a reject. */

@@ -39,7 +39,8 @@ public final class Reducer {
 
     /** The effects to run when a session opens. */
     public static Result start(QueueState s) {
-        return new Result(s, List.of(loadFirst(s), new Effect.LoadCounts(null)));
+        QueueState n = s.withMessage(Message.info("? shows every key"));
+        return new Result(n, List.of(loadFirst(n), new Effect.LoadCounts(null)));
     }
 
     public static Result update(QueueState s, Msg msg) {
@@ -76,8 +77,8 @@ public final class Reducer {
 
     private static Result key(QueueState s, Key k) {
         Overlay o = s.overlay();
-        if (o instanceof Overlay.Help) {
-            return done(s.withOverlay(Overlay.NONE));
+        if (o instanceof Overlay.Help h) {
+            return helpKey(s, h, k);
         } else if (o instanceof Overlay.ReasonPicker) {
             return reasonKey(s, k);
         } else if (o instanceof Overlay.FilterPrompt p) {
@@ -122,11 +123,26 @@ public final class Reducer {
             case SCROLL_UP: return scroll(s, -1);
             case SCROLL_PAGE_DOWN: return scroll(s, page);
             case SCROLL_PAGE_UP: return scroll(s, -page);
-            case HELP: return done(s.withOverlay(new Overlay.Help()));
+            case HELP: return done(s.withOverlay(new Overlay.Help(0)));
             case REDRAW: return new Result(s, List.of(new Effect.Redraw()));
             case QUIT: return done(s.withQuit());
             default: return done(s);
         }
+    }
+
+    private static Result helpKey(QueueState s, Overlay.Help h, Key k) {
+        int by = switch (k.name()) {
+            case "j", "Down" -> 1;
+            case "k", "Up" -> -1;
+            case "Space", "PgDn" -> 10;
+            case "b", "PgUp" -> -10;
+            default -> 0;
+        };
+        if (by == 0) {
+            return done(s.withOverlay(Overlay.NONE));
+        }
+        int max = Math.max(0, Renderer.helpLines().size() - (Layout.of(s.width(), s.height()).messageRow() - 2));
+        return done(s.withOverlay(new Overlay.Help(clamp(h.scroll() + by, 0, max))));
     }
 
     // ---- moving ----

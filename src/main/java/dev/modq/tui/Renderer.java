@@ -35,8 +35,8 @@ public final class Renderer {
         }
         messageLine(f, s, l);
         footer(f, s, l);
-        if (s.overlay() instanceof Overlay.Help) {
-            help(f, l);
+        if (s.overlay() instanceof Overlay.Help h) {
+            help(f, l, h.scroll());
         }
         return f;
     }
@@ -217,12 +217,12 @@ public final class Renderer {
         }
         int c = 0;
         for (String[] hint : Keymap.footer(s.reading())) {
-            int need = DisplayWidth.of(hint[0]) + DisplayWidth.of(hint[1]) + 2;
+            int need = DisplayWidth.of(hint[0]) + DisplayWidth.of(hint[1]) + 1;
             if (c + need > f.width()) {
                 break;
             }
             c = f.put(c, y, hint[0], Style.FOOTER_KEY);
-            c = f.put(c, y, " " + hint[1] + " ", Style.FOOTER);
+            c = f.put(c, y, " " + hint[1] + "  ", Style.FOOTER);
         }
     }
 
@@ -234,14 +234,8 @@ public final class Renderer {
         return text.substring(i);
     }
 
-    private static void help(Frame f, Layout l) {
-        int top = 1;
-        int bottom = l.messageRow();
-        for (int y = top; y < bottom; y++) {
-            f.fillRow(y, Style.NORMAL);
-        }
-        f.fillRow(top, Style.TITLE);
-        f.put(1, top, "Keys  (any key closes this help)", Style.TITLE);
+    /** The help overlay's lines: {key labels, description}, a group title has a null description. */
+    static List<String[]> helpLines() {
         List<String[]> lines = new ArrayList<>();
         String group = null;
         for (Keymap.Binding b : Keymap.BINDINGS) {
@@ -251,21 +245,26 @@ public final class Renderer {
             }
             lines.add(new String[]{Keymap.keysLabel(b), b.description()});
         }
-        int rows = bottom - top - 1;
-        int colW = f.width() / 2;
-        for (int i = 0; i < lines.size(); i++) {
-            int col = i / rows;
-            if (col > 1) {
-                break;
-            }
-            int x = col * colW + 1;
-            int y = top + 1 + i % rows;
-            String[] line = lines.get(i);
+        return lines;
+    }
+
+    private static void help(Frame f, Layout l, int scroll) {
+        int top = 1;
+        int bottom = l.messageRow();
+        for (int y = top; y < bottom; y++) {
+            f.fillRow(y, Style.NORMAL);
+        }
+        f.fillRow(top, Style.TITLE);
+        f.put(1, top, "Keys: j/k scroll, any other key closes", Style.TITLE);
+        List<String[]> lines = helpLines();
+        for (int i = 0; top + 1 + i < bottom && scroll + i < lines.size(); i++) {
+            String[] line = lines.get(scroll + i);
+            int y = top + 1 + i;
             if (line[1] == null) {
-                f.put(x, y, line[0], Style.TITLE);
+                f.put(1, y, line[0], Style.TITLE);
             } else {
-                int c = f.put(x + 1, y, DisplayWidth.fit(line[0], 11), Style.FOOTER_KEY);
-                f.put(c + 1, y, DisplayWidth.truncate(line[1], colW - 14), Style.NORMAL);
+                int c = f.put(3, y, DisplayWidth.fit(line[0], 14), Style.FOOTER_KEY);
+                f.put(c + 1, y, line[1], Style.NORMAL);
             }
         }
     }

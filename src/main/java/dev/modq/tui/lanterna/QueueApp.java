@@ -109,7 +109,13 @@ public final class QueueApp {
                 stop();
                 return false;
             }
-            dispatch(new Msg.KeyPressed(Keys.of(ks)));
+            Key key = Keys.of(ks);
+            if (key.name().startsWith("M-")) {
+                // no Alt bindings: ESC then a key typed quickly reads as Alt-key; take it as both
+                dispatch(new Msg.KeyPressed(Key.of("Esc")));
+                key = Key.ofChar(key.name().charAt(2));
+            }
+            dispatch(new Msg.KeyPressed(key));
             dirty = true;
             ks = input.next(0);
         }
