@@ -25,7 +25,7 @@ public final class Keymap {
     public static final int CONFIRM_ABOVE = 20;
 
     public static final List<Binding> BINDINGS = List.of(
-            b("Move", Scope.QUEUE, Action.MOVE_DOWN, "next comment", "move", "j", "Down"),
+            b("Move", Scope.QUEUE, Action.MOVE_DOWN, "next comment", null, "j", "Down"),
             b("Move", Scope.QUEUE, Action.MOVE_UP, "previous comment", null, "k", "Up"),
             b("Move", Scope.QUEUE, Action.PAGE_DOWN, "next page", null, "PgDn"),
             b("Move", Scope.QUEUE, Action.PAGE_UP, "previous page", null, "PgUp"),
@@ -38,14 +38,14 @@ public final class Keymap {
             b("Decide", Scope.BOTH, Action.FLAG, "flag for a second look, move on", "flag", "f"),
             b("Decide", Scope.BOTH, Action.UNDO, "undo your last decision (again for the one before; bulk too)",
                     "undo", "u"),
-            b("Tag", Scope.QUEUE, Action.TAG, "tag or untag this comment, move on", "tag", "Space", "t"),
+            b("Tag", Scope.QUEUE, Action.TAG, "tag or untag this comment, move on", "tag", "t", "Space"),
             b("Tag", Scope.QUEUE, Action.TAG_ALL,
                     "tag all that match the view and filter (up to 10,000); again to untag all", null, "T"),
             b("View", Scope.QUEUE, Action.NEXT_VIEW, "next view: pending, flagged, approved, rejected, all",
                     "view", "Tab"),
             b("View", Scope.QUEUE, Action.PREV_VIEW, "previous view", null, "S-Tab"),
             b("View", Scope.QUEUE, Action.FILTER, "filter with the query language (empty clears it)", "filter", "/"),
-            b("View", Scope.QUEUE, Action.READ, "read the comment full-screen", "read", "Enter"),
+            b("View", Scope.QUEUE, Action.READ, "read the comment full-screen", null, "Enter"),
             b("Reading", Scope.READING, Action.SCROLL_DOWN, "scroll down", "scroll", "j", "Down"),
             b("Reading", Scope.READING, Action.SCROLL_UP, "scroll up", null, "k", "Up"),
             b("Reading", Scope.READING, Action.SCROLL_PAGE_DOWN, "page down", null, "Space", "PgDn"),

@@ -378,7 +378,8 @@ public final class Reducer {
                 .append(status == null ? "changed" : status.label());
         sb.append(c != null && c.changedBy() != null ? " by " + Sanitizer.clean(c.changedBy()) : " by another writer");
         if (c != null && c.changedAt() != null) {
-            sb.append(' ').append(RelativeTime.compact(c.changedAt(), now)).append(" ago");
+            String age = RelativeTime.compact(c.changedAt(), now);
+            sb.append(age.equals("now") ? " just now" : " " + age + " ago");
         }
         return sb.toString();
     }
