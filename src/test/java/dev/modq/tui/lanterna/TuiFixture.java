@@ -63,6 +63,13 @@ final class TuiFixture implements AutoCloseable {
         return this;
     }
 
+    TuiFixture withPendingFrom(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            comments.add(comment(i, "Author " + i, "Comment number " + i));
+        }
+        return this;
+    }
+
     TuiFixture open(int cols, int rows) throws IOException {
         store.writeRaw("test data", () -> {
             try (BulkWriter w = new BulkWriter(store.rawConnection())) {
