@@ -1,25 +1,110 @@
 package dev.modq.core.query;
 
 import dev.modq.core.Status;
-import java.util.*;
 
-/** TEMPORARY STUB until the query branch lands. */
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A filter over comments: terms that must all hold. Shared by the text UI's {@code /} filter and the
+ * CLI's {@code --where}; the language is described in docs/query-language.md. Immutable, with value
+ * equality over the ordered terms, and {@code parse(print())} gives back an equal query.
+ */
 public final class Query {
-    public static final Query EMPTY = new Query(null);
-    private final Status status;
-    private Query(Status s) { this.status = s; }
-    public static Query parse(String text) {
-        if (text == null || text.isBlank()) return EMPTY;
-        if (text.startsWith("status:")) return ofStatus(Status.parse(text.substring(7)));
-        throw new IllegalArgumentException("stub");
+
+    public static final Query EMPTY = new Query(List.of());
+
+    private final List<Term> terms;
+
+    private Query(List<Term> terms) {
+        this.terms = List.copyOf(terms);
     }
-    public static Query ofStatus(Status s) { return new Query(s); }
-    public Optional<Set<Status>> statuses() { return status == null ? Optional.empty() : Optional.of(Set.of(status)); }
-    public Query withoutStatus() { return EMPTY; }
-    public Query and(Query o) { return o.status != null ? o : this; }
-    public boolean isEmpty() { return status == null; }
-    public String print() { return status == null ? "" : "status:" + status.label(); }
-    @Override public boolean equals(Object o) { return o instanceof Query q && Objects.equals(q.status, status); }
-    @Override public int hashCode() { return Objects.hashCode(status); }
-    @Override public String toString() { return print(); }
+
+    /** Parses filter text; blank (or null) text is {@link #EMPTY}. */
+    public static Query parse(String text) {
+        if (text == null || text.isBlank()) {
+            return EMPTY;
+        }
+        return of(QueryParser.parse(text));
+    }
+
+    public static Query of(List<? extends Term> terms) {
+        return terms.isEmpty() ? EMPTY : new Query(List.copyOf(terms));
+    }
+
+    public static Query of(Term... terms) {
+        return of(List.of(terms));
+    }
+
+    /** {@code status:<s>}. */
+    public static Query ofStatus(Status status) {
+        return of(new Term.StatusIn(EnumSet.of(status)));
+    }
+
+    /** The canonical text: terms separated by one space, values quoted only where needed. */
+    public String print() {
+        return terms.stream().map(Term::print).collect(Collectors.joining(" "));
+    }
+
+    public List<Term> terms() {
+        return terms;
+    }
+
+    public boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    /** Both queries' terms, this one's first. */
+    public Query and(Query other) {
+        List<Term> both = new ArrayList<>(terms);
+        both.addAll(other.terms);
+        return of(both);
+    }
+
+    /**
+     * The statuses allowed by the non-negated status terms (their intersection when there are several),
+     * empty when there is none. Negated status terms are ignored here; {@code status:all} gives all four.
+     */
+    public Optional<Set<Status>> statuses() {
+        Set<Status> allowed = null;
+        for (Term term : terms) {
+            if (term instanceof Term.StatusIn in) {
+                if (allowed == null) {
+                    allowed = EnumSet.copyOf(in.statuses());
+                } else {
+                    allowed.retainAll(in.statuses());
+                }
+            }
+        }
+        return Optional.ofNullable(allowed).map(Collections::unmodifiableSet);
+    }
+
+    /** This query without any status term, negated or not: for when the UI's view tab supplies the status. */
+    public Query withoutStatus() {
+        return of(terms.stream().filter(t -> !isStatusTerm(t)).toList());
+    }
+
+    private static boolean isStatusTerm(Term term) {
+        return term instanceof Term.StatusIn || (term instanceof Term.Not not && not.term() instanceof Term.StatusIn);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Query other && terms.equals(other.terms);
+    }
+
+    @Override
+    public int hashCode() {
+        return terms.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return print();
+    }
 }

@@ -1,13 +1,129 @@
 package dev.modq.store.sqlite;
 
+import dev.modq.core.Status;
 import dev.modq.core.query.Query;
+import dev.modq.core.query.Term;
+import dev.modq.core.query.TextField;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
-/** TEMPORARY STUB until the query branch lands. */
+/**
+ * Translates a {@link Query} into a WHERE fragment over {@code comments c}; it never refers to posts by alias, so callers may join posts or not.
+ * User values only ever travel as parameters. Every term's SQL is true or false, never NULL (nullable
+ * columns are coalesced), so {@code NOT (...)} is the exact complement: {@code -email:x} keeps comments
+ * without an e-mail. CIDR terms need {@link SqlFunctions#register} on the connection.
+ */
 public final class QuerySql {
-    public static SqlFragment where(Query q, Instant now) {
-        return q.statuses().map(s -> new SqlFragment("c.status IN (?)", List.<Object>of(s.iterator().next().label())))
-                .orElse(new SqlFragment("1", List.of()));
+
+    /** Number of "://" in the body: how much shorter it gets when they are removed, over three. */
+    private static final String LINK_COUNT = "((length(c.body) - length(replace(c.body, '://', ''))) / 3)";
+
+    private QuerySql() {
+    }
+
+    /** {@code "1"} for the empty query. {@code now} is taken to whole seconds for {@code age:} terms. */
+    public static SqlFragment where(Query query, Instant now) {
+        if (query.isEmpty()) {
+            return new SqlFragment("1", List.of());
+        }
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Term term : query.terms()) {
+            SqlFragment f = term(term, now.getEpochSecond());
+            parts.add(query.terms().size() == 1 ? f.sql() : "(" + f.sql() + ")");
+            params.addAll(f.params());
+        }
+        return new SqlFragment(String.join(" AND ", parts), params);
+    }
+
+    private static SqlFragment term(Term term, long nowSeconds) {
+        if (term instanceof Term.Not not) {
+            SqlFragment inner = term(not.term(), nowSeconds);
+            return new SqlFragment("NOT (" + inner.sql() + ")", inner.params());
+        } else if (term instanceof Term.StatusIn in) {
+            return statusIn(in);
+        } else if (term instanceof Term.PostId post) {
+            return sql("c.post_id = ?", post.id());
+        } else if (term instanceof Term.Contains contains && contains.field() == TextField.POST_TITLE) {
+            // a sub-select, not the join: counts then need no posts lookup per comment
+            return sql("c.post_id IN (SELECT id FROM posts WHERE instr(lower(title), lower(?)) > 0)", contains.value());
+        } else if (term instanceof Term.Contains contains) {
+            return sql("instr(lower(" + textColumn(contains) + "), lower(?)) > 0", contains.value());
+        } else if (term instanceof Term.IpIs ip) {
+            return sql("lower(coalesce(c.author_ip, '')) = lower(?)", ip.address());
+        } else if (term instanceof Term.IpPrefix ip) {
+            return sql("substr(lower(coalesce(c.author_ip, '')), 1, ?) = lower(?)", ip.prefix().length(), ip.prefix());
+        } else if (term instanceof Term.IpIn ip) {
+            return sql("modq_ip_in(c.author_ip, ?) = 1", ip.cidr());
+        } else if (term instanceof Term.Links links) {
+            return sql(LINK_COUNT + " " + links.op().symbol() + " ?", links.count());
+        } else if (term instanceof Term.Age age) {
+            return age(age, nowSeconds);
+        } else if (term instanceof Term.After after) {
+            return sql("c.created_at >= ?", ceilSeconds(after.instant()));
+        } else if (term instanceof Term.Before before) {
+            return sql("c.created_at < ?", ceilSeconds(before.instant()));
+        } else if (term instanceof Term.Id id) {
+            return sql("c.id " + id.op().symbol() + " ?", id.id());
+        } else if (term instanceof Term.Kind kind) {
+            return sql("c.kind = ?", kind.kind().label());
+        } else if (term instanceof Term.Reason reason) {
+            return sql("lower(coalesce(c.reason, '')) = lower(?)", reason.reason());
+        } else if (term instanceof Term.Source source) {
+            return sql("c.source_system = ?", source.source());
+        } else if (term instanceof Term.ParentNone) {
+            return sql("c.parent_id IS NULL");
+        } else if (term instanceof Term.ParentAny) {
+            return sql("c.parent_id IS NOT NULL");
+        } else if (term instanceof Term.ParentId parent) {
+            return sql("c.parent_id IS ?", parent.id());  // IS: null-safe, so never NULL
+        }
+        throw new IllegalStateException("no SQL for term " + term);
+    }
+
+    /** {@code c.status IN (?, ...)} so SQLite can use comments_by_status_created; all four need no condition. */
+    private static SqlFragment statusIn(Term.StatusIn in) {
+        if (in.isAll()) {
+            return sql("1");
+        }
+        List<Object> labels = Arrays.stream(Status.values()).filter(in.statuses()::contains)
+                .map(Status::label).map(Object.class::cast).toList();
+        String marks = String.join(", ", Collections.nCopies(labels.size(), "?"));
+        return new SqlFragment("c.status IN (" + marks + ")", labels);
+    }
+
+    private static String textColumn(Term.Contains contains) {
+        return switch (contains.field()) {
+            case AUTHOR -> "c.author_name";
+            case EMAIL -> "coalesce(c.author_email, '')";
+            case URL -> "coalesce(c.author_url, '')";
+            case TEXT -> "c.body";
+            case POST_TITLE -> throw new IllegalStateException("post titles are matched by sub-select");
+        };
+    }
+
+    /** Age below X means created after now - X, so the comparison flips onto created_at. */
+    private static SqlFragment age(Term.Age age, long nowSeconds) {
+        String op = switch (age.op()) {
+            case LT -> ">";
+            case LE -> ">=";
+            case GT -> "<";
+            case GE -> "<=";
+            case EQ -> throw new IllegalStateException("age terms have no '='");
+        };
+        return sql("c.created_at " + op + " ?", nowSeconds - age.seconds());
+    }
+
+    /** created_at is whole seconds: {@code >= t} and {@code < t} for a fractional t equal those at ceil(t). */
+    private static long ceilSeconds(Instant instant) {
+        return instant.getNano() == 0 ? instant.getEpochSecond() : instant.getEpochSecond() + 1;
+    }
+
+    private static SqlFragment sql(String sql, Object... params) {
+        return new SqlFragment(sql, List.of(params));
     }
 }

@@ -2,4 +2,10 @@ package dev.modq.store.sqlite;
 
 import java.util.List;
 
-public record SqlFragment(String sql, List<Object> params) {}
+/** A piece of SQL with its {@code ?} parameters in order. */
+public record SqlFragment(String sql, List<Object> params) {
+
+    public SqlFragment {
+        params = List.copyOf(params);
+    }
+}

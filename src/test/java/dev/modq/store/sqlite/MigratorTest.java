@@ -1,0 +1,110 @@
+package dev.modq.store.sqlite;
+
+import dev.modq.store.OpenMode;
+import dev.modq.store.SchemaException;
+import dev.modq.store.StoreException;
+import dev.modq.testing.TestDb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigratorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void migrationsApplyOnceAndReopenCleanly() {
+        Path db = dir.resolve("m.db");
+        SqliteStore.open(db, OpenMode.CREATE).close();
+        long applied = TestDb.longValue(db, "SELECT count(*) FROM schema_migrations");
+        assertEquals(SqliteStore.bundledSchemaVersion(), applied);
+        TestDb.seed(db, 3);
+        SqliteStore.open(db, OpenMode.EXISTING).close();
+        assertEquals(applied, TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
+        assertEquals(3, TestDb.longValue(db, "SELECT count(*) FROM comments"), "reopening keeps the data");
+    }
+
+    @Test
+    void everyConnectionUsesWalAndForeignKeys() {
+        Path db = dir.resolve("p.db");
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
+            assertEquals("wal", store.sql("t", () -> pragma(store, "journal_mode")));
+            assertEquals("1", store.sql("t", () -> pragma(store, "foreign_keys")));
+            assertEquals("2", store.sql("t", () -> pragma(store, "synchronous")), "FULL");
+            assertEquals("5000", store.sql("t", () -> pragma(store, "busy_timeout")));
+        }
+    }
+
+    private static String pragma(SqliteStore store, String name) throws java.sql.SQLException {
+        try (var st = store.rawConnection().createStatement(); var rs = st.executeQuery("PRAGMA " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void anEditedMigrationIsDetected() {
+        Path db = dir.resolve("edited.db");
+        SqliteStore.open(db, OpenMode.CREATE).close();
+        TestDb.sql(db, "UPDATE schema_migrations SET checksum = 'abc' WHERE version = 1");
+        SchemaException e = assertThrows(SchemaException.class, () -> SqliteStore.open(db, OpenMode.EXISTING));
+        assertTrue(e.getMessage().contains("V001__initial_schema.sql was edited"), e.getMessage());
+    }
+
+    @Test
+    void aDatabaseFromANewerModqIsRefused() {
+        Path db = dir.resolve("newer.db");
+        SqliteStore.open(db, OpenMode.CREATE).close();
+        TestDb.sql(db, "INSERT INTO schema_migrations VALUES (999, 'V999__future.sql', 'x', 0)");
+        SchemaException e = assertThrows(SchemaException.class, () -> SqliteStore.open(db, OpenMode.EXISTING));
+        assertTrue(e.getMessage().contains("V999, newer than this modq"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRefusedAndLeftAlone() throws Exception {
+        Path notDb = dir.resolve("notes.txt");
+        Files.writeString(notDb, "hello, this is not a database at all");
+        byte[] before = Files.readAllBytes(notDb);
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(notDb, OpenMode.CREATE));
+        assertTrue(e.getMessage().contains("is not a SQLite database"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(notDb));
+        assertFalse(Files.exists(Path.of(notDb + "-wal")));
+    }
+
+    @Test
+    void anotherProgramsSqliteDatabaseIsRefused() {
+        Path foreign = dir.resolve("other.db");
+        TestDb.sql(foreign, "CREATE TABLE things (x)");
+        StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(foreign, OpenMode.CREATE));
+        assertTrue(e.getMessage().contains("not a modq database"), e.getMessage());
+        assertEquals(0, TestDb.longValue(foreign, "SELECT count(*) FROM sqlite_schema WHERE name = 'comments'"));
+    }
+
+    @Test
+    void aMissingDirectoryOrDatabaseGetsOneClearLine() {
+        StoreException noDir = assertThrows(StoreException.class,
+                () -> SqliteStore.open(dir.resolve("nope/x.db"), OpenMode.CREATE));
+        assertTrue(noDir.getMessage().contains("does not exist"), noDir.getMessage());
+        StoreException noDb = assertThrows(StoreException.class,
+                () -> SqliteStore.open(dir.resolve("missing.db"), OpenMode.EXISTING));
+        assertTrue(noDb.getMessage().contains("modq init"), noDb.getMessage());
+        assertFalse(Files.exists(dir.resolve("missing.db")), "EXISTING mode never creates a file");
+    }
+
+    @Test
+    void aNewDatabaseIsReadableByItsOwnerOnly() throws Exception {
+        Path db = dir.resolve("private.db");
+        SqliteStore.open(db, OpenMode.CREATE).close();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+    }
+}
