@@ -486,8 +486,9 @@ public final class Reducer {
         try {
             q = Query.parse(text.strip());
         } catch (QueryException e) {
-            return done(s.withMessage(Message.error("Filter: " + Sanitizer.clean(e.getMessage()) + " (at column "
-                    + (e.position() + 1) + "); Esc keeps " + describe(s.filter()))));
+            String what = Sanitizer.clean(e.getMessage());
+            String where = what.contains("column") ? "" : " (at column " + (e.position() + 1) + ")";
+            return done(s.withMessage(Message.error("Filter: " + what + where + "; Esc keeps " + describe(s.filter()))));
         } catch (IllegalArgumentException e) {
             return done(s.withMessage(Message.error("Filter: " + Sanitizer.clean(e.getMessage()) + "; Esc keeps "
                     + describe(s.filter()))));

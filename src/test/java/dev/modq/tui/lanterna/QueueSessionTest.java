@@ -128,11 +128,16 @@ class QueueSessionTest {
             t.press("/").type("status:approved").press("Enter");
             assertEquals(View.APPROVED, t.app.state().view());
             assertTrue(t.row(2).contains("Comment number 1"), t.row(2));
-            t.press("/").type("(((").press("Enter");
-            assertTrue(t.messageLine().startsWith("Filter:"), t.messageLine());
+            t.press("/").type("author:").press("Enter");
+            assertTrue(t.messageLine().startsWith("Filter: expected a value after 'author:' at column 8"),
+                    t.messageLine());
             assertTrue(t.app.state().message().error());
             t.press("Esc");
             assertEquals(View.APPROVED, t.app.state().view(), "a bad filter keeps the old one");
+            t.press("/").type("text:number 3").press("Enter");
+            assertTrue(t.row(0).contains("filter: text:\"number 3\"") || t.row(0).contains("filter: text:"), t.row(0));
+            assertEquals(View.APPROVED, t.app.state().view());
+            assertTrue(t.screenText().contains("Nothing in Approved matches the filter"), t.screenText());
         }
     }
 
