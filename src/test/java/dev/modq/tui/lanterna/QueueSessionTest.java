@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -246,6 +247,21 @@ class QueueSessionTest {
             assertEquals(4, t.selectedId());
             assertTrue(t.row(1).contains("[Pending 8]"), t.row(1));
             assertFalse(t.screenText().contains("Comment number 2\n"), t.screenText());
+        }
+    }
+
+    @Test
+    void pollingDataVersionPicksUpAnotherWritersCommit() throws Exception {
+        TuiFixture f = new TuiFixture(dir).withPending(6);
+        f.pollEvery = Duration.ofMillis(1);
+        try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+            t.press("j");
+            ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
+            bob.decide(Decision.FLAG, List.of(Target.any(1)), DecideOptions.DEFAULT);
+            Thread.sleep(5);
+            t.app.step(0);
+            assertTrue(t.row(1).contains("Flagged 1"), t.row(1));
+            assertEquals(2, t.selectedId());
         }
     }
 

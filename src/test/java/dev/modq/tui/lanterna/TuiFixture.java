@@ -37,6 +37,7 @@ final class TuiFixture implements AutoCloseable {
     DefaultVirtualTerminal vt;
     TerminalScreen screen;
     QueueApp app;
+    Duration pollEvery = Duration.ZERO;
 
     TuiFixture(Path dir) {
         this.db = dir.resolve("modq.db");
@@ -85,7 +86,7 @@ final class TuiFixture implements AutoCloseable {
         screen.startScreen();
         ModerationService service = new ModerationService(store, store.moderator("alice").orElseThrow(), Clock.systemUTC());
         app = new QueueApp(screen, QueueApp.polling(screen), store, service,
-                new Session("modq.db", "alice", "admin", true), true, Duration.ZERO, Clock.systemUTC());
+                new Session("modq.db", "alice", "admin", true), true, pollEvery, Clock.systemUTC());
         app.start();
         return this;
     }
