@@ -1,12 +1,15 @@
 package dev.modq.cli;
 
-import dev.modq.core.Status;
+import dev.modq.core.Moderator;
+import dev.modq.core.text.Sanitizer;
 import dev.modq.store.OpenMode;
+import dev.modq.tui.Session;
+import dev.modq.tui.lanterna.TerminalUi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** {@code modq tui}: the queue in the text UI (also what plain {@code modq} does). */
 @Command(name = "tui", mixinStandardHelpOptions = true, description = "Open the moderation queue in the text UI.")
@@ -17,15 +20,25 @@ public final class TuiCommand extends BaseCommand {
         return openQueue(global(), spec);
     }
 
-    /** Placeholder until the text UI lands: reports the queue so `modq demo` is useful already. */
+    /** Opens the queue; without a terminal it refuses in one line (before touching the database). */
     static int openQueue(GlobalOptions global, CommandSpec spec) {
+        if (!TerminalUi.hasTerminal()) {
+            spec.commandLine().getErr().println(TerminalUi.NO_TTY);
+            spec.commandLine().getErr().flush();
+            return ExitCode.FAILURE;
+        }
         try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING)) {
-            Map<Status, Long> counts = ctx.store().countsByStatus();
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("modq: " + ctx.store().path() + ": " + counts.get(Status.PENDING) + " pending, "
-                    + counts.get(Status.FLAGGED) + " flagged (the text UI is not built yet)");
-            err.flush();
+            Moderator me = ctx.actor();
+            Session session = new Session(Sanitizer.clean(ctx.store().path().getFileName().toString()),
+                    Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide() && ctx.store().writable());
+            TerminalUi.run(ctx.store(), ctx.service(), session, global.colorWanted());
             return ExitCode.OK;
+        } catch (TerminalUi.NoTerminalException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCode.FAILURE;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the terminal failed: " + e.getMessage(), e);
         }
     }
 }

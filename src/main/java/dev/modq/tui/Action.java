@@ -1,0 +1,10 @@
+package dev.modq.tui;
+
+/** What a key asks for; {@link Keymap} maps keys to these, the reducer gives them meaning. */
+public enum Action {
+    MOVE_DOWN, MOVE_UP, PAGE_DOWN, PAGE_UP, FIRST, LAST,
+    APPROVE, REJECT, FLAG, UNDO,
+    TAG, TAG_ALL,
+    NEXT_VIEW, PREV_VIEW, FILTER, READ, HELP, REDRAW, QUIT,
+    SCROLL_DOWN, SCROLL_UP, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, CLOSE_READING
+}

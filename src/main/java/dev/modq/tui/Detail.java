@@ -1,0 +1,26 @@
+package dev.modq.tui;
+
+import dev.modq.core.AuthorHistory;
+import dev.modq.core.Status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The selected comment in full, every string already sanitised ({@code body} keeps line breaks, all other
+ * fields are one line). {@code hadControls} is set when the sanitiser changed anything in any field.
+ */
+public record Detail(long id, long version, Status status, String reason, Instant createdAt,
+                     String authorName, String authorEmail, String authorIp, String authorUrl,
+                     AuthorHistory history, String postTitle, String postUrl,
+                     Long parentId, String parentAuthor, String parentExcerpt,
+                     String body, List<Link> links, boolean hadControls) {
+
+    /** A link of the body: its domain and its full address, both sanitised. */
+    public record Link(String domain, String href) {
+    }
+
+    public Detail {
+        links = List.copyOf(links);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.modq.tui;
+
+import dev.modq.core.Comment;
+import dev.modq.core.Post;
+import dev.modq.core.QueueRow;
+import dev.modq.core.text.CommentText;
+import dev.modq.core.text.DisplayWidth;
+import dev.modq.core.text.Sanitizer;
+import dev.modq.service.DecideOptions;
+import dev.modq.service.ModerationService;
+import dev.modq.store.Keyset;
+import dev.modq.store.PageRequest;
+import dev.modq.store.Store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs effects against the store and the moderation service and answers with messages. Reads only what
+ * the screen needs: keyset pages around the cursor, per-status counts, one comment's detail.
+ * Failures come back as {@link Msg.Failed}, never as exceptions into the loop.
+ */
+public final class EffectRunner {
+
+    private static final int PARENT_EXCERPT = 120;
+
+    private final Store store;
+    private final ModerationService service;
+    private final Clock clock;
+
+    public EffectRunner(Store store, ModerationService service, Clock clock) {
+        this.store = store;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** Runs one effect; {@link Effect.Redraw} is the terminal's business and answers nothing. */
+    public Optional<Msg> run(Effect effect) {
+        try {
+            return Optional.ofNullable(dispatch(effect));
+        } catch (RuntimeException e) {
+            String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return Optional.of(new Msg.Failed(text.replace('\n', ' ')));
+        }
+    }
+
+    private Msg dispatch(Effect effect) {
+        if (effect instanceof Effect.LoadWindow w) {
+            return window(w);
+        } else if (effect instanceof Effect.LoadCounts c) {
+            return new Msg.CountsLoaded(store.countsByStatus(), c.filtered() == null ? null : store.count(c.filtered()));
+        } else if (effect instanceof Effect.LoadDetail d) {
+            return store.comment(d.id()).<Msg>map(c -> new Msg.DetailLoaded(detail(c)))
+                    .orElse(new Msg.DetailMissing(d.id()));
+        } else if (effect instanceof Effect.Decide d) {
+            return new Msg.Decided(d.decision(), d.reason(),
+                    service.decide(d.decision(), d.targets(), DecideOptions.withReason(d.reason())), d.preferId(),
+                    clock.instant());
+        } else if (effect instanceof Effect.Undo) {
+            return new Msg.Undone(service.undoLast(DecideOptions.DEFAULT), clock.instant());
+        } else if (effect instanceof Effect.TagAll t) {
+            return tagAll(t);
+        }
+        return null;
+    }
+
+    private Msg window(Effect.LoadWindow w) {
+        Effect.Anchor anchor = w.anchor();
+        if (anchor instanceof Effect.AtId byId) {
+            Optional<Comment> c = store.comment(byId.id());
+            anchor = c.<Effect.Anchor>map(x -> new Effect.At(new Keyset(x.createdAt().getEpochSecond(), x.id())))
+                    .orElse(new Effect.First());
+        }
+        if (anchor instanceof Effect.First) {
+            List<QueueRow> rows = store.page(PageRequest.first(w.query(), w.after()));
+            return new Msg.WindowLoaded(rows, true, rows.size() < w.after(), w.preferId(), 0);
+        }
+        if (anchor instanceof Effect.Last) {
+            List<QueueRow> rows = store.page(PageRequest.last(w.query(), w.before()));
+            return new Msg.WindowLoaded(rows, rows.size() < w.before(), true, w.preferId(), rows.size() - 1);
+        }
+        Keyset key = ((Effect.At) anchor).key();
+        List<QueueRow> before = w.before() == 0 ? List.of()
+                : store.page(PageRequest.first(w.query(), w.before()).before(key));
+        // (created_at, id) > (t, id - 1) includes the anchor row itself: ids are integers
+        List<QueueRow> after = store.page(PageRequest.first(w.query(), w.after())
+                .after(new Keyset(key.createdAtSeconds(), key.id() - 1)));
+        List<QueueRow> rows = new ArrayList<>(before.size() + after.size());
+        rows.addAll(before);
+        rows.addAll(after);
+        return new Msg.WindowLoaded(rows, before.size() < w.before(), after.size() < w.after(), w.preferId(),
+                before.size());
+    }
+
+    private Msg tagAll(Effect.TagAll t) {
+        Map<Long, Long> tagged = new LinkedHashMap<>();
+        int pageSize = 1000;
+        PageRequest request = PageRequest.first(t.query(), pageSize);
+        List<QueueRow> page = store.page(request);
+        boolean more = true;
+        while (!page.isEmpty() && more) {
+            for (QueueRow r : page) {
+                if (tagged.size() == t.cap()) {
+                    return new Msg.TaggedAll(tagged, true, t.cap());
+                }
+                tagged.put(r.id(), r.version());
+            }
+            more = page.size() == pageSize;
+            page = more ? store.page(request.after(Keyset.of(page.get(page.size() - 1)))) : List.of();
+        }
+        return new Msg.TaggedAll(tagged, false, t.cap());
+    }
+
+    /** Loads and sanitises everything the detail pane shows about one comment. */
+    Detail detail(Comment c) {
+        Flags flags = new Flags();
+        CommentText.Rendered rendered = CommentText.render(c.body());
+        String body = flags.multi(rendered.text());
+        List<Detail.Link> links = rendered.links().stream()
+                .map(l -> new Detail.Link(flags.line(l.domain()), flags.line(l.href()))).toList();
+        Optional<Post> post = store.post(c.postId());
+        Long parentId = c.parentId();
+        String parentAuthor = "";
+        String parentExcerpt = "";
+        if (parentId != null) {
+            Optional<Comment> parent = store.comment(parentId);
+            if (parent.isPresent()) {
+                parentAuthor = Sanitizer.clean(parent.get().authorName());
+                parentExcerpt = DisplayWidth.truncate(
+                        Sanitizer.clean(CommentText.render(parent.get().body()).text()), PARENT_EXCERPT);
+            } else {
+                parentExcerpt = "(no longer in the database)";
+            }
+        }
+        return new Detail(c.id(), c.version(), c.status(), flags.line(c.reason()), c.createdAt(),
+                flags.line(c.authorName()), flags.line(c.authorEmail()), flags.line(c.authorIp()),
+                flags.line(c.authorUrl()), store.authorHistory(c),
+                post.map(p -> flags.line(p.title())).orElse(""), post.map(p -> flags.line(p.url())).orElse(""),
+                parentId, parentAuthor, parentExcerpt, body, links, flags.any);
+    }
+
+    /** Sanitises and remembers whether any field had something to hide. */
+    private static final class Flags {
+        boolean any;
+
+        String line(String raw) {
+            Sanitizer.Sanitized s = Sanitizer.line(raw);
+            any |= s.hadControls();
+            return s.text();
+        }
+
+        String multi(String raw) {
+            Sanitizer.Sanitized s = Sanitizer.multiline(raw);
+            any |= s.hadControls();
+            return s.text();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.modq.tui;
+
+import dev.modq.core.Decision;
+
+/** What, if anything, is drawn over the queue and takes the next keys. */
+public sealed interface Overlay {
+
+    Overlay NONE = new None();
+
+    record None() implements Overlay {
+    }
+
+    /** The key table; {@code scroll} is the first line shown. */
+    record Help(int scroll) implements Overlay {
+    }
+
+    /** Waiting for one key naming the reason of a reject. */
+    record ReasonPicker() implements Overlay {
+    }
+
+    /** The filter being typed; {@code text} is the query so far. */
+    record FilterPrompt(String text) implements Overlay {
+    }
+
+    /** A bulk decision waiting for {@code y}: any other key cancels, so one slip of a finger does nothing. */
+    record Confirm(Decision decision, String reason, int count) implements Overlay {
+    }
+}

@@ -1,0 +1,268 @@
+package dev.modq.tui.lanterna;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.modq.service.ModerationService;
+import dev.modq.store.Store;
+import dev.modq.tui.Effect;
+import dev.modq.tui.EffectRunner;
+import dev.modq.tui.Frame;
+import dev.modq.tui.Key;
+import dev.modq.tui.Msg;
+import dev.modq.tui.QueueState;
+import dev.modq.tui.Reducer;
+import dev.modq.tui.Renderer;
+import dev.modq.tui.Session;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * The event loop over a Lanterna {@link Screen}: keys in, reducer, effects, renderer, delta refresh.
+ * It can be stepped by a test or a benchmark ({@link #step}) on a virtual terminal, or {@link #run} on a real one.
+ * Typed-ahead keys are all applied before the (one) detail load and repaint, so holding {@code j} never lags.
+ */
+public final class QueueApp {
+
+    /** Where keys come from: polled from the screen, or queued by a reader thread. */
+    public interface Input {
+        /** The next key, waiting up to {@code timeoutMs} (0: only what is already there); null when none. */
+        KeyStroke next(long timeoutMs) throws IOException;
+    }
+
+    private static final Duration TICK = Duration.ofSeconds(5);
+
+    private final Screen screen;
+    private final Store store;
+    private final EffectRunner runner;
+    private final Palette palette;
+    private final Input input;
+    private final Clock clock;
+    private final long pollEveryNanos;
+    private final Deque<Msg> inbox = new ArrayDeque<>();
+
+    private QueueState state;
+    private Frame shown;
+    private Effect.LoadDetail pendingDetail;
+    private boolean fullRedraw = true;
+    private long dataVersion;
+    private long lastPoll;
+    private long lastTick;
+    private long frames;
+    private volatile boolean stopped;
+
+    /**
+     * @param pollEvery how often to look for other writers' changes; {@link Duration#ZERO} turns polling off
+     */
+    public QueueApp(Screen screen, Input input, Store store, ModerationService service, Session session,
+                    boolean color, Duration pollEvery, Clock clock) {
+        this.screen = screen;
+        this.input = input;
+        this.store = store;
+        this.runner = new EffectRunner(store, service, clock);
+        this.palette = new Palette(color);
+        this.clock = clock;
+        this.pollEveryNanos = pollEvery.toNanos();
+        TerminalSize size = screen.getTerminalSize();
+        this.state = QueueState.initial(session, size.getColumns(), size.getRows(), clock.instant());
+    }
+
+    /** Keys polled straight from the screen: for virtual terminals in tests and benchmarks. */
+    public static Input polling(Screen screen) {
+        return timeoutMs -> {
+            long until = System.nanoTime() + timeoutMs * 1_000_000;
+            KeyStroke k = screen.pollInput();
+            while (k == null && System.nanoTime() < until) {
+                sleep(1);
+                k = screen.pollInput();
+            }
+            return k;
+        };
+    }
+
+    /** Loads the first window and counts, then draws the first frame. */
+    public void start() throws IOException {
+        dataVersion = store.dataVersion();
+        lastPoll = System.nanoTime();
+        lastTick = lastPoll;
+        apply(Reducer.start(state));
+        drain();
+        render();
+    }
+
+    /**
+     * Handles every key available within {@code timeoutMs} (and those typed ahead), a resize, other writers'
+     * changes; repaints if anything changed. Returns false once the user quit.
+     */
+    public boolean step(long timeoutMs) throws IOException {
+        KeyStroke ks = input.next(timeoutMs);
+        boolean dirty = false;
+        while (ks != null && !state.quit()) {
+            if (ks.getKeyType() == KeyType.EOF) {
+                stop();
+                return false;
+            }
+            Key key = Keys.of(ks);
+            if (key.name().startsWith("M-")) {
+                // no Alt bindings: ESC then a key typed quickly reads as Alt-key; take it as both
+                dispatch(new Msg.KeyPressed(Key.of("Esc")));
+                key = Key.ofChar(key.name().charAt(2));
+            }
+            dispatch(new Msg.KeyPressed(key));
+            dirty = true;
+            ks = input.next(0);
+        }
+        if (state.quit() || stopped) {
+            return false;
+        }
+        TerminalSize resized = screen.doResizeIfNecessary();
+        if (resized != null) {
+            fullRedraw = true;
+            dispatch(new Msg.Resized(resized.getColumns(), resized.getRows()));
+            dirty = true;
+        }
+        dirty |= pollOthers();
+        dirty |= tick();
+        if (dirty || !inbox.isEmpty() || pendingDetail != null) {
+            drain();
+            render();
+        }
+        return !state.quit() && !stopped;
+    }
+
+    /** Steps until the user quits or {@link #stop} is called. */
+    public void run() throws IOException {
+        while (step(50)) {
+            // each step waits for input up to 50 ms, so change polling keeps its pace when idle
+        }
+    }
+
+    /** Ends {@link #run} from another thread (the shutdown hook on SIGTERM). */
+    public void stop() {
+        stopped = true;
+    }
+
+    public QueueState state() {
+        return state;
+    }
+
+    /** The last frame drawn. */
+    public Frame frame() {
+        return shown;
+    }
+
+    /** Frames drawn so far (for benchmarks). */
+    public long frames() {
+        return frames;
+    }
+
+    /** Feeds a message as if it came from outside (tests; e.g. a data change without waiting for the poll). */
+    public void send(Msg msg) throws IOException {
+        dispatch(msg);
+        drain();
+        render();
+    }
+
+    private boolean pollOthers() {
+        if (pollEveryNanos <= 0 || System.nanoTime() - lastPoll < pollEveryNanos) {
+            return false;
+        }
+        lastPoll = System.nanoTime();
+        long now = store.dataVersion();
+        if (now == dataVersion) {
+            return false;
+        }
+        dataVersion = now;
+        dispatch(new Msg.DataChanged());
+        return true;
+    }
+
+    private boolean tick() {
+        if (System.nanoTime() - lastTick < TICK.toNanos()) {
+            return false;
+        }
+        lastTick = System.nanoTime();
+        dispatch(new Msg.Tick(clock.instant()));
+        return true;
+    }
+
+    private void dispatch(Msg msg) {
+        inbox.add(msg);
+        while (!inbox.isEmpty()) {
+            apply(Reducer.update(state, inbox.poll()));
+        }
+    }
+
+    private void apply(Reducer.Result result) {
+        state = result.state();
+        for (Effect e : result.effects()) {
+            if (e instanceof Effect.LoadDetail d) {
+                pendingDetail = d; // the last one wins: only the comment the cursor rests on is loaded
+            } else if (e instanceof Effect.Redraw) {
+                fullRedraw = true;
+            } else {
+                runner.run(e).ifPresent(inbox::add);
+            }
+        }
+    }
+
+    private void drain() {
+        while (!inbox.isEmpty()) {
+            apply(Reducer.update(state, inbox.poll()));
+        }
+        if (pendingDetail != null) {
+            Effect.LoadDetail d = pendingDetail;
+            pendingDetail = null;
+            Optional<Msg> loaded = runner.run(d);
+            loaded.ifPresent(m -> apply(Reducer.update(state, m)));
+            while (!inbox.isEmpty()) {
+                apply(Reducer.update(state, inbox.poll()));
+            }
+        }
+    }
+
+    private void render() throws IOException {
+        if (stopped) {
+            return;
+        }
+        Frame f = Renderer.render(state);
+        boolean all = fullRedraw || shown == null || shown.width() != f.width() || shown.height() != f.height();
+        for (int y = 0; y < f.height(); y++) {
+            for (int x = 0; x < f.width(); x++) {
+                String cell = f.cell(x, y);
+                if (cell == null) {
+                    continue; // right half of a wide character: the screen fills it
+                }
+                if (all || !cell.equals(shown.cell(x, y)) || f.style(x, y) != shown.style(x, y)
+                        || shown.cell(x, y) == null) {
+                    screen.setCharacter(x, y, palette.cell(cell, f.style(x, y)));
+                }
+            }
+        }
+        screen.setCursorPosition(f.hasCursor() ? new TerminalPosition(f.cursorCol(), f.cursorRow()) : null);
+        screen.refresh(fullRedraw ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        fullRedraw = false;
+        shown = f;
+        frames++;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For {@link Key}-level tests: the key a stroke becomes. */
+    static Key keyOf(KeyStroke ks) {
+        return Keys.of(ks);
+    }
+}

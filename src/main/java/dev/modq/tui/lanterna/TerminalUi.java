@@ -1,0 +1,131 @@
+package dev.modq.tui.lanterna;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
+import dev.modq.service.ModerationService;
+import dev.modq.store.Store;
+import dev.modq.tui.Session;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Opens the queue on the process's own terminal and always gives the terminal back: on quit, on Ctrl-C
+ * (trapped, it is just the quit key), on an exception (finally) and on SIGTERM (a shutdown hook).
+ */
+public final class TerminalUi {
+
+    public static final String NO_TTY = "modq: the queue needs a terminal (use ssh -t, or the CLI: modq list / modq approve ...)";
+
+    /** Raised when there is no usable terminal; its message is the one line to print. */
+    public static final class NoTerminalException extends RuntimeException {
+        public NoTerminalException() {
+            super(NO_TTY);
+        }
+    }
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private TerminalUi() {
+    }
+
+    /** True when stdin and stdout are a terminal. Checked before Lanterna touches anything. */
+    public static boolean hasTerminal() {
+        return System.console() != null;
+    }
+
+    public static void run(Store store, ModerationService service, Session session, boolean color) throws IOException {
+        if (!hasTerminal()) {
+            throw new NoTerminalException();
+        }
+        Terminal terminal = openTerminal();
+        TerminalScreen screen = new TerminalScreen(terminal);
+        AtomicBoolean restored = new AtomicBoolean();
+        QueueApp[] app = new QueueApp[1];
+        Thread hook = new Thread(() -> {
+            if (app[0] != null) {
+                app[0].stop();
+            }
+            restore(screen, terminal, restored, true);
+        }, "modq terminal restore");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            app[0] = new QueueApp(screen, reader(screen), store, service, session, color, POLL, Clock.systemUTC());
+            app[0].start();
+            app[0].run();
+        } finally {
+            restore(screen, terminal, restored, false);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+    }
+
+    private static Terminal openTerminal() throws IOException {
+        try {
+            return new Utf8UnixTerminal(System.in, System.out, CtrlCBehaviour.TRAP);
+        } catch (IOException | RuntimeException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("stty") || m.contains("/dev/tty")) {
+                throw new NoTerminalException();
+            }
+            throw e;
+        }
+    }
+
+    /** A daemon thread blocks on the terminal and queues keys, so the loop can wait with a timeout. */
+    private static QueueApp.Input reader(TerminalScreen screen) {
+        BlockingQueue<KeyStroke> keys = new LinkedBlockingQueue<>();
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    KeyStroke k = screen.readInput();
+                    keys.add(k);
+                    if (k.getKeyType() == KeyType.EOF) {
+                        return;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                keys.add(new KeyStroke(KeyType.EOF));
+            }
+        }, "modq keys");
+        t.setDaemon(true);
+        t.start();
+        return timeoutMs -> {
+            try {
+                return timeoutMs <= 0 ? keys.poll() : keys.poll(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KeyStroke(KeyType.EOF);
+            }
+        };
+    }
+
+    private static void restore(TerminalScreen screen, Terminal terminal, AtomicBoolean restored, boolean inHook) {
+        if (!restored.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException ignored) {
+            // keep going: the stty restore below matters more than the screen
+        }
+        try {
+            terminal.close();
+        } catch (IOException | RuntimeException ignored) {
+            // in a shutdown hook Lanterna's own hook restores stty
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.modq.tui.lanterna;
+
+import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An xterm-style terminal over plain streams (no stty): for an SSH channel, or a test capturing the bytes
+ * a render writes. Same UTF-8 fix as {@link Utf8UnixTerminal}.
+ */
+public final class Utf8StreamTerminal extends ANSITerminal {
+
+    public Utf8StreamTerminal(InputStream in, OutputStream out) {
+        super(in, out, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void putString(String string) throws IOException {
+        writeToTerminal(Utf8Output.encode(string));
+    }
+
+    @Override
+    public void putCharacter(char c) throws IOException {
+        if (!Character.isSurrogate(c)) {
+            writeToTerminal(Utf8Output.encode(String.valueOf(c)));
+        }
+    }
+}

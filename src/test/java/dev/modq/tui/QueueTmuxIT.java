@@ -1,0 +1,146 @@
+package dev.modq.tui;
+
+import dev.modq.core.Comment;
+import dev.modq.core.CommentKind;
+import dev.modq.core.Post;
+import dev.modq.core.Status;
+import dev.modq.service.Actors;
+import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.BulkWriter;
+import dev.modq.store.sqlite.SqliteStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The packaged jar in a real pseudo-terminal (tmux at 80x24), driven by send-keys, read by capture-pane. */
+class QueueTmuxIT {
+
+    @TempDir
+    Path dir;
+
+    private final String socket = "modq-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    @Test
+    void moderatesInARealTerminalAndRestoresIt() throws Exception {
+        assumeTrue(run(List.of("tmux", "-V")) == 0, "tmux is not installed");
+        String jar = System.getProperty("modq.jar", "target/modq.jar");
+        Path db = dir.resolve("it.db");
+        seed(db);
+        try {
+            String cmd = "java -jar " + jar + " --db " + db + "; echo MODQ-EXIT=$?; sleep 60";
+            assertEquals(0, tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "q", cmd));
+            String screen = waitFor("Comment number 1");
+            assertTrue(screen.contains("[Pending 5]"), screen);
+            keys("a");
+            waitFor("Approved #1");
+            keys("r");
+            waitFor("reason?");
+            keys("s");
+            screen = waitFor("Rejected #2 (spam)");
+            keys("f");
+            waitFor("Flagged #3");
+            keys("u");
+            waitFor("Undone: #3");
+            keys("?");
+            waitFor("any other key closes");
+            keys("x", "Tab");
+            waitFor("[Flagged 0]");
+            keys("q");
+            screen = waitFor("MODQ-EXIT=0");
+            assertTrue(!screen.contains("Pending"), "the private screen is gone after quit:\n" + screen);
+        } finally {
+            tmux("kill-server");
+        }
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
+            assertEquals(Status.APPROVED, store.comment(1).orElseThrow().status());
+            assertEquals(Status.REJECTED, store.comment(2).orElseThrow().status());
+            assertEquals("spam", store.comment(2).orElseThrow().reason());
+            assertEquals(Status.PENDING, store.comment(3).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void refusesWithoutATerminal() throws Exception {
+        String jar = System.getProperty("modq.jar", "target/modq.jar");
+        Path db = dir.resolve("pipe.db");
+        seed(db);
+        Process p = new ProcessBuilder("java", "-jar", jar, "--db", db.toString()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertEquals("modq: the queue needs a terminal (use ssh -t, or the CLI: modq list / modq approve ...)",
+                out.strip());
+    }
+
+    private static void seed(Path db) {
+        Instant t0 = Instant.now().minusSeconds(3600);
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
+            Actors.bootstrapFirstAdmin(store, Actors.osUser());
+            store.writeRaw("seed", () -> {
+                try (BulkWriter w = new BulkWriter(store.rawConnection())) {
+                    w.post(new Post(1, "Hello world", "https://blog.example/hello", "ed", t0, "it", "p1"));
+                    for (int i = 1; i <= 5; i++) {
+                        w.comment(new Comment(i, 1, null, "Author " + i, "a" + i + "@example.com", null, "192.0.2.1",
+                                "ua", "Comment number " + i, CommentKind.COMMENT, t0.plusSeconds(i), Status.PENDING,
+                                null, 0, "it", "c" + i));
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "q"));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(new String[0]));
+    }
+
+    private String waitFor(String text) throws Exception {
+        String screen = "";
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            screen = capture();
+            if (screen.contains(text)) {
+                return screen;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("'" + text + "' never appeared; the screen:\n" + screen);
+    }
+
+    private String capture() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p", "-t", "q").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private int tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    private static int run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+}

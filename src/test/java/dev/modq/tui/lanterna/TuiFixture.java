@@ -1,0 +1,179 @@
+package dev.modq.tui.lanterna;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.modq.core.Comment;
+import dev.modq.core.CommentKind;
+import dev.modq.core.Post;
+import dev.modq.core.Status;
+import dev.modq.service.Actors;
+import dev.modq.service.ModerationService;
+import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.BulkWriter;
+import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.tui.Session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real SQLite file, a virtual terminal, and the app stepped by hand: a scripted moderator session. */
+final class TuiFixture implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+
+    final Path db;
+    final SqliteStore store;
+    final List<Comment> comments = new ArrayList<>();
+    DefaultVirtualTerminal vt;
+    TerminalScreen screen;
+    QueueApp app;
+    Duration pollEvery = Duration.ZERO;
+
+    TuiFixture(Path dir) {
+        this.db = dir.resolve("modq.db");
+        this.store = SqliteStore.open(db, OpenMode.CREATE);
+        Actors.bootstrapFirstAdmin(store, "alice");
+        store.putModerator("bob", dev.modq.core.Role.MODERATOR);
+    }
+
+    static Comment comment(long id, String author, String body) {
+        return new Comment(id, 1, null, author, author.toLowerCase().replace(' ', '.') + "@example.com", null,
+                "192.0.2." + (id % 250), "test", body, CommentKind.COMMENT, T0.plusSeconds(id * 60), Status.PENDING,
+                null, 0, "test", "c" + id);
+    }
+
+    TuiFixture with(Comment... cs) {
+        comments.addAll(List.of(cs));
+        return this;
+    }
+
+    TuiFixture withPending(int n) {
+        for (int i = 1; i <= n; i++) {
+            comments.add(comment(i, "Author " + i, "Comment number " + i));
+        }
+        return this;
+    }
+
+    TuiFixture withPendingFrom(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            comments.add(comment(i, "Author " + i, "Comment number " + i));
+        }
+        return this;
+    }
+
+    TuiFixture open(int cols, int rows) throws IOException {
+        store.writeRaw("test data", () -> {
+            try (BulkWriter w = new BulkWriter(store.rawConnection())) {
+                w.post(new Post(1, "Hello world", "https://blog.example/hello", "editor", T0.minusSeconds(3600), "test", "p1"));
+                for (Comment c : comments) {
+                    w.comment(c);
+                }
+            }
+            return null;
+        });
+        vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+        screen = new TerminalScreen(vt);
+        screen.startScreen();
+        ModerationService service = new ModerationService(store, store.moderator("alice").orElseThrow(), Clock.systemUTC());
+        app = new QueueApp(screen, QueueApp.polling(screen), store, service,
+                new Session("modq.db", "alice", "admin", true), true, pollEvery, Clock.systemUTC());
+        app.start();
+        return this;
+    }
+
+    /** Types keys: single characters, or names like "Enter", "Tab", "Esc", "Down", "C-l". */
+    TuiFixture press(String... keys) throws IOException {
+        for (String k : keys) {
+            vt.addInput(stroke(k));
+            app.step(0);
+        }
+        return this;
+    }
+
+    static KeyStroke stroke(String k) {
+        switch (k) {
+            case "Enter": return new KeyStroke(KeyType.Enter);
+            case "Tab": return new KeyStroke(KeyType.Tab);
+            case "S-Tab": return new KeyStroke(KeyType.ReverseTab);
+            case "Esc": return new KeyStroke(KeyType.Escape);
+            case "Down": return new KeyStroke(KeyType.ArrowDown);
+            case "Up": return new KeyStroke(KeyType.ArrowUp);
+            case "PgDn": return new KeyStroke(KeyType.PageDown);
+            case "PgUp": return new KeyStroke(KeyType.PageUp);
+            case "Home": return new KeyStroke(KeyType.Home);
+            case "End": return new KeyStroke(KeyType.End);
+            case "Backspace": return new KeyStroke(KeyType.Backspace);
+            case "Space": return new KeyStroke(' ', false, false);
+            default:
+                if (k.startsWith("C-")) {
+                    return new KeyStroke(k.charAt(2), true, false);
+                }
+                return new KeyStroke(k.charAt(0), false, false);
+        }
+    }
+
+    TuiFixture type(String text) throws IOException {
+        for (char c : text.toCharArray()) {
+            vt.addInput(new KeyStroke(c, false, false));
+        }
+        app.step(0);
+        return this;
+    }
+
+    /** What the virtual terminal shows, row by row (wide characters once). */
+    String screenText() {
+        TerminalSize size = vt.getTerminalSize();
+        StringBuilder sb = new StringBuilder();
+        for (int y = 0; y < size.getRows(); y++) {
+            sb.append(row(y)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    String row(int y) {
+        StringBuilder sb = new StringBuilder();
+        int cols = vt.getTerminalSize().getColumns();
+        for (int x = 0; x < cols; x++) {
+            TextCharacter c = vt.getCharacter(new TerminalPosition(x, y));
+            sb.append(c.getCharacterString());
+            if (c.isDoubleWidth()) {
+                x++;
+            }
+        }
+        return sb.toString();
+    }
+
+    String messageLine() {
+        return row(vt.getTerminalSize().getRows() - 2).strip();
+    }
+
+    Status status(long id) {
+        return store.comment(id).orElseThrow().status();
+    }
+
+    String reason(long id) {
+        return store.comment(id).orElseThrow().reason();
+    }
+
+    long selectedId() {
+        return app.state().selected().orElseThrow().id();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (screen != null) {
+            screen.stopScreen();
+        }
+        store.close();
+    }
+}
