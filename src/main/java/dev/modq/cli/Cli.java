@@ -1,6 +1,7 @@
 package dev.modq.cli;
 
 import dev.modq.core.query.QueryException;
+import dev.modq.core.text.Sanitizer;
 import dev.modq.service.AccessDeniedException;
 import dev.modq.store.StoreException;
 import picocli.CommandLine;
@@ -74,7 +75,8 @@ public final class Cli {
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName() + " (run with --verbose for details)";
         }
-        return message.replace('\n', ' ').replace('\r', ' ');
+        // messages quote names, paths and values from the store or the user: never let them drive the terminal
+        return Sanitizer.clean(message);
     }
 
     private static boolean verbose(CommandLine cmd) {

@@ -2,6 +2,8 @@ package dev.modq.cli;
 
 import dev.modq.core.Moderator;
 import dev.modq.core.Role;
+import dev.modq.core.text.DisplayWidth;
+import dev.modq.core.text.Sanitizer;
 import dev.modq.service.AccessDeniedException;
 import dev.modq.store.OpenMode;
 import picocli.CommandLine.Command;
@@ -107,7 +109,8 @@ public final class ModeratorCommand extends BaseCommand {
         public Integer call() {
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
                 for (Moderator m : ctx.store().moderators()) {
-                    out().printf("%-20s %-10s %s %s%n", m.name(), m.role().label(), DAY.format(m.createdAt()),
+                    out().printf("%s %-10s %s %s%n", DisplayWidth.padRight(Sanitizer.clean(m.name()), 20), m.role().label(),
+                            DAY.format(m.createdAt()),
                             m.disabled() ? "removed" : "active");
                 }
                 out().flush();
