@@ -15,6 +15,8 @@ import dev.modq.store.WriteTransaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +27,7 @@ import java.util.Optional;
  */
 public final class ModerationService {
 
+    private static final int CHUNK = 1_000;
     private static final String UNDO = "undo";
 
     private final Store store;
@@ -50,19 +53,63 @@ public final class ModerationService {
         String batchId = BatchIds.next(clock.instant());
         return store.write(tx -> {
             List<Outcome> outcomes = new ArrayList<>(targets.size());
+            Map<Long, Outcome> seen = new HashMap<>(targets.size() * 2);
+            List<Target> chunk = new ArrayList<>(CHUNK);
             for (Target target : targets) {
-                outcomes.add(decideOne(tx, decision, target, options, batchId));
+                chunk.add(target);
+                if (chunk.size() == CHUNK) {
+                    decideChunk(tx, decision, chunk, options, batchId, seen, outcomes);
+                    chunk.clear();
+                }
             }
+            decideChunk(tx, decision, chunk, options, batchId, seen, outcomes);
             return finish(tx, batchId, decision.verb(), outcomes, options, null);
         });
     }
 
-    private Outcome decideOne(WriteTransaction tx, Decision decision, Target target, DecideOptions options, String batchId) {
-        Optional<CommentState> found = tx.state(target.commentId());
-        if (found.isEmpty()) {
+    /**
+     * Decides a chunk of targets with one read, one set-based update and one batch of audit rows, so a
+     * 100,000-comment decision costs a few hundred statements instead of three per comment.
+     */
+    private void decideChunk(WriteTransaction tx, Decision decision, List<Target> chunk, DecideOptions options,
+                             String batchId, Map<Long, Outcome> seen, List<Outcome> outcomes) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<Long, CommentState> states = tx.states(chunk.stream().map(Target::commentId).toList());
+        List<Long> toChange = new ArrayList<>(chunk.size());
+        List<NewAuditEntry> entries = new ArrayList<>(chunk.size());
+        for (Target target : chunk) {
+            CommentState now = states.get(target.commentId());
+            Outcome earlier = seen.get(target.commentId());
+            if (earlier != null) {
+                outcomes.add(repeated(earlier));
+                continue;
+            }
+            Outcome outcome = judge(tx, decision, target, now, options);
+            seen.put(target.commentId(), outcome);
+            outcomes.add(outcome);
+            if (outcome.kind() == Outcome.Kind.APPLIED) {
+                toChange.add(now.id());
+                entries.add(new NewAuditEntry(actor.name(), now.id(), decision.verb(), now.status(), decision.target(),
+                        options.reason(), now.reason(), options.note(), batchId, null, now.version() + 1));
+            }
+        }
+        tx.setStatuses(toChange, decision.target(), options.reason());
+        tx.appendAll(entries);
+    }
+
+    /** An id listed twice is decided once: the repeat finds it in the wanted state, or fails as the first did. */
+    private static Outcome repeated(Outcome first) {
+        return first.kind() == Outcome.Kind.APPLIED ? Outcome.unchanged(first.commentId(), first.to()) : first;
+    }
+
+    /** The rules for one comment: missing, already so, seen stale (a conflict unless forced), or apply. */
+    private static Outcome judge(WriteTransaction tx, Decision decision, Target target, CommentState now,
+                                 DecideOptions options) {
+        if (now == null) {
             return Outcome.notFound(target.commentId());
         }
-        CommentState now = found.get();
         if (now.status() == decision.target()) {
             return Outcome.unchanged(now.id(), now.status());
         }
@@ -70,9 +117,6 @@ public final class ModerationService {
         if (stale && !options.force()) {
             return conflict(tx, now, "changed since you saw it");
         }
-        long version = tx.setStatus(now, decision.target(), options.reason());
-        tx.append(new NewAuditEntry(actor.name(), now.id(), decision.verb(), now.status(), decision.target(),
-                options.reason(), now.reason(), options.note(), batchId, null, version));
         return Outcome.applied(now.id(), now.status(), decision.target());
     }
 

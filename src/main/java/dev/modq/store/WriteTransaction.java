@@ -3,7 +3,9 @@ package dev.modq.store;
 import dev.modq.core.AuditEntry;
 import dev.modq.core.Status;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,18 @@ import java.util.Optional;
 public interface WriteTransaction {
 
     Optional<CommentState> state(long commentId);
+
+    /** States of many comments in one read; ids that do not exist are absent from the map. */
+    Map<Long, CommentState> states(Collection<Long> commentIds);
+
+    /**
+     * Sets the same status and reason on many comments read in this transaction, bumping each version by one
+     * (the write lock is held, so the versions read are still current).
+     */
+    void setStatuses(Collection<Long> commentIds, Status to, String reason);
+
+    /** Appends many entries in order, continuing the hash chain; returns them as stored. */
+    List<AuditEntry> appendAll(List<NewAuditEntry> entries);
 
     /** Sets status and reason, bumps the version; returns the new version. */
     long setStatus(CommentState current, Status to, String reason);

@@ -201,4 +201,29 @@ class ModerationServiceTest {
         var third = store.history(3).get(0);
         assertEquals(dev.modq.core.AuditChain.hashOf(third), third.hash());
     }
+
+    @Test
+    void aLargeDecisionAcrossChunksWithRepeatsAndMissingIdsCountsEachCommentOnce() {
+        TestDb.sql(db, "WITH RECURSIVE n(i) AS (SELECT 11 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)"
+                + " INSERT INTO comments (id, post_id, body, created_at) SELECT i, 1, 'more', 1780000000 + i FROM n");
+        List<Target> targets = new java.util.ArrayList<>();
+        for (long id = 1; id <= 2_500; id++) {
+            targets.add(Target.any(id));
+        }
+        targets.add(Target.any(7));        // a repeat in another chunk
+        targets.add(Target.any(9_999));    // missing
+        targets.add(Target.any(9_999));    // missing, repeated
+        targets.add(1_200, Target.seen(1_500, 41)); // a stale view of a comment also listed plainly later
+        BatchResult r = as("alice").decide(Decision.REJECT, targets, DecideOptions.withReason("spam"));
+        assertEquals(2_499, r.applied());
+        assertEquals(2, r.count(Outcome.Kind.CONFLICT), "the stale mention of 1500 came first; its repeat fails alike");
+        assertEquals(2, r.count(Outcome.Kind.NOT_FOUND));
+        assertEquals(1, r.count(Outcome.Kind.UNCHANGED), "7 again");
+        assertEquals(r.applied(), TestDb.longValue(db, "SELECT count(*) FROM audit_log"));
+        assertEquals(r.applied(), TestDb.longValue(db, "SELECT count(*) FROM comments WHERE status = 'rejected'"
+                + " AND version = 1 AND reason = 'spam'"));
+        assertEquals(Status.PENDING, status(1_500));
+        var last = store.history(2_500).get(0);
+        assertEquals(dev.modq.core.AuditChain.hashOf(last), last.hash());
+    }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,71 @@ final class SqliteWriteTransaction implements WriteTransaction {
     }
 
     @Override
+    public Map<Long, CommentState> states(Collection<Long> commentIds) {
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT id, status, reason, version FROM comments"
+                    + " WHERE id IN (SELECT value FROM json_each(?))");
+            ps.setString(1, jsonArray(commentIds));
+            Map<Long, CommentState> states = new HashMap<>(commentIds.size() * 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.put(rs.getLong(1),
+                            new CommentState(rs.getLong(1), Status.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)));
+                }
+            }
+            return states;
+        });
+    }
+
+    @Override
+    public void setStatuses(Collection<Long> commentIds, Status to, String reason) {
+        if (commentIds.isEmpty()) {
+            return;
+        }
+        sql(() -> {
+            // one set-based statement per chunk: SQLite walks the ids once instead of one statement per comment
+            PreparedStatement ps = prepared("UPDATE comments SET status = ?, reason = ?, version = version + 1"
+                    + " WHERE id IN (SELECT value FROM json_each(?))");
+            ps.setString(1, to.label());
+            ps.setString(2, reason);
+            ps.setString(3, jsonArray(commentIds));
+            int changed = ps.executeUpdate();
+            if (changed != commentIds.size()) {
+                throw new IllegalStateException("expected to change " + commentIds.size() + " comments, changed " + changed);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> appendAll(List<NewAuditEntry> entries) {
+        return sql(() -> {
+            loadChainHead();
+            PreparedStatement ps = prepared(INSERT_AUDIT);
+            List<AuditEntry> stored = new ArrayList<>(entries.size());
+            for (NewAuditEntry e : entries) {
+                AuditEntry entry = chained(e);
+                bindAudit(ps, entry);
+                ps.addBatch();
+                stored.add(entry);
+            }
+            ps.executeBatch();
+            return stored;
+        });
+    }
+
+    private static String jsonArray(Collection<Long> ids) {
+        StringBuilder json = new StringBuilder(ids.size() * 8 + 2).append('[');
+        for (Long id : ids) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(id.longValue());
+        }
+        return json.append(']').toString();
+    }
+
+    @Override
     public long setStatus(CommentState current, Status to, String reason) {
         return sql(() -> {
             PreparedStatement ps = prepared(
@@ -70,23 +136,35 @@ final class SqliteWriteTransaction implements WriteTransaction {
     public AuditEntry append(NewAuditEntry e) {
         return sql(() -> {
             loadChainHead();
-            long id = lastAuditId + 1;
-            long at = clock.instant().toEpochMilli();
-            String hash = AuditChain.hash(id, at, e.moderator(), e.commentId(), e.action(), e.fromStatus(), e.toStatus(),
-                    e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(), e.versionAfter(), lastHash);
-            PreparedStatement ps = prepared("INSERT INTO audit_log (" + Rows.AUDIT_COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            SqliteStore.bind(ps, id, at, e.moderator(), e.commentId(), e.action(), e.fromStatus().label(),
-                    e.toStatus().label(), e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(),
-                    e.versionAfter(), lastHash, hash);
+            AuditEntry entry = chained(e);
+            PreparedStatement ps = prepared(INSERT_AUDIT);
+            bindAudit(ps, entry);
             ps.executeUpdate();
-            AuditEntry entry = new AuditEntry(id, Instant.ofEpochMilli(at), e.moderator(), e.commentId(), e.action(),
-                    e.fromStatus(), e.toStatus(), e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(),
-                    e.versionAfter(), lastHash, hash);
-            lastAuditId = id;
-            lastHash = hash;
             return entry;
         });
+    }
+
+    private static final String INSERT_AUDIT = "INSERT INTO audit_log (" + Rows.AUDIT_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Gives the entry the next id and links it into the chain (the chain head must be loaded). */
+    private AuditEntry chained(NewAuditEntry e) {
+        long id = lastAuditId + 1;
+        long at = clock.instant().toEpochMilli();
+        String hash = AuditChain.hash(id, at, e.moderator(), e.commentId(), e.action(), e.fromStatus(), e.toStatus(),
+                e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(), e.versionAfter(), lastHash);
+        AuditEntry entry = new AuditEntry(id, Instant.ofEpochMilli(at), e.moderator(), e.commentId(), e.action(),
+                e.fromStatus(), e.toStatus(), e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(),
+                e.versionAfter(), lastHash, hash);
+        lastAuditId = id;
+        lastHash = hash;
+        return entry;
+    }
+
+    private static void bindAudit(PreparedStatement ps, AuditEntry e) throws SQLException {
+        SqliteStore.bind(ps, e.id(), e.at().toEpochMilli(), e.moderator(), e.commentId(), e.action(),
+                e.fromStatus().label(), e.toStatus().label(), e.reason(), e.fromReason(), e.note(), e.batchId(),
+                e.undoOf(), e.versionAfter(), e.prevHash(), e.hash());
     }
 
     /** The chain head is read once per transaction; we hold the write lock, so nobody else appends meanwhile. */
