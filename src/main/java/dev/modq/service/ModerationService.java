@@ -6,6 +6,7 @@ import dev.modq.core.Decision;
 import dev.modq.core.Moderator;
 import dev.modq.core.Outcome;
 import dev.modq.core.Role;
+import dev.modq.core.Status;
 import dev.modq.core.Target;
 import dev.modq.store.CommentState;
 import dev.modq.store.NewAuditEntry;
@@ -16,6 +17,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -136,30 +139,54 @@ public final class ModerationService {
                 throw new AccessDeniedException("batch " + batchToUndo + " was made by " + owner
                         + "; only its author or an admin may undo it");
             }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (AuditEntry entry : tx.batchEntries(batchToUndo)) {
-                outcomes.add(undoOne(tx, entry, options, batchId));
+            List<AuditEntry> entries = tx.batchEntries(batchToUndo);
+            List<Outcome> outcomes = new ArrayList<>(entries.size());
+            for (int from = 0; from < entries.size(); from += CHUNK) {
+                undoChunk(tx, entries.subList(from, Math.min(entries.size(), from + CHUNK)), options, batchId, outcomes);
             }
             return finish(tx, batchId, UNDO, outcomes, options, batchToUndo);
         });
         return new UndoResult(batchToUndo, result);
     }
 
-    private Outcome undoOne(WriteTransaction tx, AuditEntry entry, DecideOptions options, String batchId) {
-        Optional<CommentState> found = tx.state(entry.commentId());
-        if (found.isEmpty()) {
+    /** Like {@link #decideChunk}: one read, one update per distinct earlier state, one batch of audit rows. */
+    private void undoChunk(WriteTransaction tx, List<AuditEntry> chunk, DecideOptions options, String batchId,
+                           List<Outcome> outcomes) {
+        Map<Long, CommentState> states = tx.states(chunk.stream().map(AuditEntry::commentId).toList());
+        Set<Long> undone = tx.undoneAmong(chunk.stream().map(AuditEntry::id).toList());
+        Map<Restore, List<Long>> restores = new LinkedHashMap<>();
+        List<NewAuditEntry> entries = new ArrayList<>(chunk.size());
+        for (AuditEntry entry : chunk) {
+            CommentState now = states.get(entry.commentId());
+            Outcome outcome = judgeUndo(tx, entry, now, undone.contains(entry.id()), options);
+            outcomes.add(outcome);
+            if (outcome.kind() == Outcome.Kind.APPLIED) {
+                restores.computeIfAbsent(new Restore(entry.fromStatus(), entry.fromReason()), r -> new ArrayList<>())
+                        .add(now.id());
+                entries.add(new NewAuditEntry(actor.name(), now.id(), UNDO, now.status(), entry.fromStatus(),
+                        entry.fromReason(), now.reason(), options.note(), batchId, entry.id(), now.version() + 1));
+            }
+        }
+        restores.forEach((restore, ids) -> tx.setStatuses(ids, restore.status(), restore.reason()));
+        tx.appendAll(entries);
+    }
+
+    /** The state an undo puts comments back into. */
+    private record Restore(Status status, String reason) {
+    }
+
+    /** Undo restores only what nobody changed since the decision (version unchanged), unless forced. */
+    private static Outcome judgeUndo(WriteTransaction tx, AuditEntry entry, CommentState now, boolean alreadyUndone,
+                                     DecideOptions options) {
+        if (now == null) {
             return Outcome.notFound(entry.commentId());
         }
-        CommentState now = found.get();
-        if (tx.isUndone(entry.id())) {
+        if (alreadyUndone) {
             return Outcome.unchanged(now.id(), now.status());
         }
         if (now.version() != entry.versionAfter() && !options.force()) {
             return conflict(tx, now, "changed after the decision being undone");
         }
-        long version = tx.setStatus(now, entry.fromStatus(), entry.fromReason());
-        tx.append(new NewAuditEntry(actor.name(), now.id(), UNDO, now.status(), entry.fromStatus(), entry.fromReason(),
-                now.reason(), options.note(), batchId, entry.id(), version));
         return Outcome.applied(now.id(), now.status(), entry.fromStatus());
     }
 

@@ -6,6 +6,7 @@ import dev.modq.core.Status;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -13,8 +14,6 @@ import java.util.Optional;
  * together or not at all.
  */
 public interface WriteTransaction {
-
-    Optional<CommentState> state(long commentId);
 
     /** States of many comments in one read; ids that do not exist are absent from the map. */
     Map<Long, CommentState> states(Collection<Long> commentIds);
@@ -28,11 +27,6 @@ public interface WriteTransaction {
     /** Appends many entries in order, continuing the hash chain; returns them as stored. */
     List<AuditEntry> appendAll(List<NewAuditEntry> entries);
 
-    /** Sets status and reason, bumps the version; returns the new version. */
-    long setStatus(CommentState current, Status to, String reason);
-
-    AuditEntry append(NewAuditEntry entry);
-
     /** Records a batch; {@code undoes} names the batch an undo reverses (null otherwise). */
     void recordBatch(String batchId, String moderator, String action, int size, String undoes);
 
@@ -42,8 +36,8 @@ public interface WriteTransaction {
     /** Entries of a batch, oldest first. */
     List<AuditEntry> batchEntries(String batchId);
 
-    /** True when an undo entry already reverses this audit entry. */
-    boolean isUndone(long auditEntryId);
+    /** Of these audit entries, the ones an undo entry already reverses. */
+    Set<Long> undoneAmong(Collection<Long> auditEntryIds);
 
     /** The moderator's latest batch of decisions (not an undo) that no undo batch has reversed yet. */
     Optional<String> latestUndoableBatch(String moderator);

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,19 +38,6 @@ final class SqliteWriteTransaction implements WriteTransaction {
     SqliteWriteTransaction(Connection conn, Clock clock) {
         this.conn = conn;
         this.clock = clock;
-    }
-
-    @Override
-    public Optional<CommentState> state(long commentId) {
-        return sql(() -> {
-            PreparedStatement ps = prepared("SELECT id, status, reason, version FROM comments WHERE id = ?");
-            ps.setLong(1, commentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new CommentState(rs.getLong(1), Status.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)))
-                        : Optional.empty();
-            }
-        });
     }
 
     @Override
@@ -114,34 +103,6 @@ final class SqliteWriteTransaction implements WriteTransaction {
             json.append(id.longValue());
         }
         return json.append(']').toString();
-    }
-
-    @Override
-    public long setStatus(CommentState current, Status to, String reason) {
-        return sql(() -> {
-            PreparedStatement ps = prepared(
-                    "UPDATE comments SET status = ?, reason = ?, version = version + 1 WHERE id = ? AND version = ?");
-            ps.setString(1, to.label());
-            ps.setString(2, reason);
-            ps.setLong(3, current.id());
-            ps.setLong(4, current.version());
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalStateException("comment " + current.id() + " changed inside a write transaction");
-            }
-            return current.version() + 1;
-        });
-    }
-
-    @Override
-    public AuditEntry append(NewAuditEntry e) {
-        return sql(() -> {
-            loadChainHead();
-            AuditEntry entry = chained(e);
-            PreparedStatement ps = prepared(INSERT_AUDIT);
-            bindAudit(ps, entry);
-            ps.executeUpdate();
-            return entry;
-        });
     }
 
     private static final String INSERT_AUDIT = "INSERT INTO audit_log (" + Rows.AUDIT_COLUMNS + ")"
@@ -221,13 +182,17 @@ final class SqliteWriteTransaction implements WriteTransaction {
     }
 
     @Override
-    public boolean isUndone(long auditEntryId) {
+    public Set<Long> undoneAmong(Collection<Long> auditEntryIds) {
         return sql(() -> {
-            PreparedStatement ps = prepared("SELECT 1 FROM audit_log WHERE undo_of = ? LIMIT 1");
-            ps.setLong(1, auditEntryId);
+            PreparedStatement ps = prepared("SELECT undo_of FROM audit_log WHERE undo_of IN (SELECT value FROM json_each(?))");
+            ps.setString(1, jsonArray(auditEntryIds));
+            Set<Long> undone = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    undone.add(rs.getLong(1));
+                }
             }
+            return undone;
         });
     }
 
