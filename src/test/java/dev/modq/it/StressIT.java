@@ -56,6 +56,8 @@ class StressIT {
     /** The worker with this index waits only this long for the write lock, so it meets busy refusals. */
     static final int IMPATIENT_WORKER = 0;
     static final int IMPATIENT_BUSY_MS = 3;
+    /** Half the work goes to the first ids, where workers meet each other's stale reads. */
+    static final int HOT = 400;
 
     private static final Pattern RESULT = Pattern.compile("\"result\":\"([a-z_]+)\"");
     private static final Pattern ID_VERSION = Pattern.compile("\"id\":(\\d+).*?\"version\":(\\d+)");
@@ -182,6 +184,10 @@ class StressIT {
                 + tuis.stream().map(t -> t + " " + auditByModerator.getOrDefault(t, 0L)).toList() + "), exits " + tuiExits);
         System.out.println("StressIT: blog backend: " + blogLanded + " of " + BLOG_INSERTS + " inserts landed; audit log "
                 + auditRows + " entries");
+        invocations.stream().filter(Invocation::busy).findFirst().ifPresent(inv ->
+                System.out.println("StressIT: a busy refusal, exit 1: " + inv.err().strip()));
+        invocations.stream().flatMap(inv -> inv.err().lines()).filter(l -> l.contains(": conflict: ")).findFirst()
+                .ifPresent(l -> System.out.println("StressIT: a conflict, exit 3: " + l));
         System.out.println("StressIT: per worker applied reported/audit: " + appliedByWorker.keySet().stream().sorted()
                 .map(w -> w + " " + appliedByWorker.get(w) + "/" + auditByModerator.getOrDefault(w, 0L)).toList());
 
@@ -207,6 +213,14 @@ class StressIT {
                 + " ON a.id = (SELECT max(id) FROM audit_log WHERE comment_id = c.id) WHERE a.version_after <> c.version");
         if (versionMismatch != 0) {
             problems.add(versionMismatch + " comments whose version is not the version_after of their last audit entry");
+        }
+        long badBatches = TestDb.longValue(db, "SELECT count(*) FROM batches b"
+                + " WHERE b.size <> (SELECT count(*) FROM audit_log a WHERE a.batch_id = b.id AND a.moderator = b.moderator)");
+        long orphanRows = TestDb.longValue(db, "SELECT count(*) FROM audit_log a WHERE NOT EXISTS"
+                + " (SELECT 1 FROM batches b WHERE b.id = a.batch_id)");
+        if (badBatches != 0 || orphanRows != 0) {
+            problems.add(badBatches + " batches whose size is not their audit rows; " + orphanRows
+                    + " audit rows without a batch");
         }
         // ---- text UIs and the backend ended well ----
         for (Map.Entry<String, Integer> e : tuiExits.entrySet()) {
@@ -290,17 +304,18 @@ class StressIT {
             if (kind < 25) {
                 // ids as arguments, a few beyond the last one (not found)
                 args.add(verb);
-                int k = 3 + random.nextInt(25);
+                int k = 5 + random.nextInt(55);
                 for (int i = 0; i < k; i++) {
-                    args.add(String.valueOf(1 + random.nextInt((int) maxId + BLOG_INSERTS + 10)));
+                    args.add(String.valueOf(random.nextBoolean() ? 1 + random.nextInt(HOT)
+                            : 1 + random.nextInt((int) maxId + BLOG_INSERTS + 10)));
                 }
             } else if (kind < 50) {
                 // JSON lines with the versions this worker saw earlier
                 args.add(verb);
                 args.add("-");
                 StringBuilder sb = new StringBuilder();
-                int k = 5 + random.nextInt(35);
-                int start = random.nextInt(Math.max(1, seenIds.size() - k));
+                int k = 10 + random.nextInt(140);
+                int start = random.nextInt(Math.max(1, (random.nextBoolean() ? HOT : seenIds.size()) - k));
                 for (int i = 0; i < k && start + i < seenIds.size(); i++) {
                     long id = seenIds.get(start + i);
                     sb.append("{\"id\":").append(id).append(",\"version\":").append(seen.get(id)).append("}\n");
@@ -309,8 +324,8 @@ class StressIT {
             } else if (kind < 72) {
                 // a bulk decision on a small slice
                 args.add(verb);
-                long from = 1 + random.nextInt((int) maxId + BLOG_INSERTS);
-                long to = from + 10 + random.nextInt(60);
+                long from = 1 + random.nextInt(random.nextInt(3) == 0 ? HOT : (int) maxId + BLOG_INSERTS);
+                long to = from + 20 + random.nextInt(280);
                 String status = random.nextBoolean() ? " status:pending" : "";
                 args.add("--where");
                 args.add("id:>=" + from + " id:<" + to + status);
@@ -318,7 +333,7 @@ class StressIT {
                 args.add("undo");
             } else {
                 // read a slice now; its versions are used (and go stale) in later invocations
-                long from = 1 + random.nextInt((int) maxId);
+                long from = 1 + random.nextInt(random.nextBoolean() ? HOT : (int) maxId);
                 args.addAll(List.of("list", "--status", "all", "--where", "id:>=" + from + " id:<" + (from + 200),
                         "--format", "jsonl", "--fields", "id,version"));
             }
