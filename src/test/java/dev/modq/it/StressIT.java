@@ -184,6 +184,14 @@ class StressIT {
                 + tuis.stream().map(t -> t + " " + auditByModerator.getOrDefault(t, 0L)).toList() + "), exits " + tuiExits);
         System.out.println("StressIT: blog backend: " + blogLanded + " of " + BLOG_INSERTS + " inserts landed; audit log "
                 + auditRows + " entries");
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        for (Invocation inv : invocations) {
+            String a = String.join(" ", inv.args());
+            String kind = inv.args().get(0).equals("undo") || inv.args().get(0).equals("list") ? inv.args().get(0)
+                    : a.contains("--where") ? "bulk --where" : inv.args().contains("-") ? "versioned stdin" : "ids";
+            kinds.merge(kind + (inv.exit() == 0 ? "" : " (exit " + inv.exit() + ")"), 1L, Long::sum);
+        }
+        System.out.println("StressIT: CLI invocations by kind: " + kinds);
         invocations.stream().filter(Invocation::busy).findFirst().ifPresent(inv ->
                 System.out.println("StressIT: a busy refusal, exit 1: " + inv.err().strip()));
         invocations.stream().flatMap(inv -> inv.err().lines()).filter(l -> l.contains(": conflict: ")).findFirst()
