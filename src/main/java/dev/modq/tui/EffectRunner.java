@@ -11,6 +11,7 @@ import dev.modq.service.ModerationService;
 import dev.modq.store.Keyset;
 import dev.modq.store.PageRequest;
 import dev.modq.store.Store;
+import dev.modq.store.StoreBusyException;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,6 +43,11 @@ public final class EffectRunner {
     public Optional<Msg> run(Effect effect) {
         try {
             return Optional.ofNullable(dispatch(effect));
+        } catch (StoreBusyException e) {
+            // the store's message leads with the database path, which pushes what happened off an 80-column line
+            boolean write = effect instanceof Effect.Decide || effect instanceof Effect.Undo;
+            return Optional.of(new Msg.Failed((write ? "Not applied: database" : "Database") + " locked by another writer"
+                    + (e.waitedMs() >= 0 ? " (waited " + e.waitedMs() + " ms)" : "") + " — try again"));
         } catch (RuntimeException e) {
             String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return Optional.of(new Msg.Failed(text.replace('\n', ' ')));

@@ -73,7 +73,7 @@ final class SqliteErrors {
         int primary = code(e) & 0xff;
         return switch (primary) {
             case SQLITE_BUSY, SQLITE_LOCKED -> new StoreBusyException("database " + db + " is locked by another writer"
-                    + " (waited " + busyTimeoutMs + " ms while " + doing + "): try again shortly", e);
+                    + " (waited " + busyTimeoutMs + " ms while " + doing + "): try again shortly", busyTimeoutMs, e);
             case SQLITE_READONLY -> new StoreReadOnlyException("database " + db + " is read-only for you while " + doing
                     + ": ask its owner for write access", e);
             case SQLITE_FULL -> new StoreException("disk full while " + doing + " in " + db

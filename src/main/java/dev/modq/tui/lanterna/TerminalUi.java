@@ -32,7 +32,8 @@ public final class TerminalUi {
         }
     }
 
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** How often the queue looks for other writers' changes (PRAGMA data_version): "within about a second". */
+    static final Duration POLL = Duration.ofMillis(500);
 
     private TerminalUi() {
     }
