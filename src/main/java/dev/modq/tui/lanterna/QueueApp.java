@@ -7,6 +7,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.modq.service.ModerationService;
 import dev.modq.store.Store;
+import dev.modq.store.StoreException;
 import dev.modq.tui.Effect;
 import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Frame;
@@ -175,7 +176,13 @@ public final class QueueApp {
             return false;
         }
         lastPoll = System.nanoTime();
-        long now = store.dataVersion();
+        long now;
+        try {
+            now = store.dataVersion();
+        } catch (StoreException e) {
+            // a missed poll only delays freshness; the next one, half a second later, catches up
+            return false;
+        }
         if (now == dataVersion) {
             return false;
         }
