@@ -29,8 +29,8 @@ public final class TuiCommand extends BaseCommand {
         }
         try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING)) {
             Moderator me = ctx.actor();
-            Session session = new Session(Sanitizer.clean(ctx.store().path().getFileName().toString()),
-                    Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide() && ctx.store().writable());
+            Session session = Session.of(Sanitizer.clean(ctx.store().path().getFileName().toString()),
+                    Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide(), ctx.store().writable());
             TerminalUi.run(ctx.store(), ctx.service(), session, global.colorWanted());
             return ExitCode.OK;
         } catch (TerminalUi.NoTerminalException e) {

@@ -316,8 +316,7 @@ public final class Reducer {
     }
 
     private static Result viewerRefused(QueueState s) {
-        return done(s.withMessage(Message.error(s.session().moderator()
-                + " is a viewer and may only browse: ask an admin for the moderator role")));
+        return done(s.withMessage(Message.error(s.session().refusal())));
     }
 
     private static Result decided(QueueState s, Msg.Decided d) {

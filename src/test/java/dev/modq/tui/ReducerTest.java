@@ -153,4 +153,13 @@ class ReducerTest {
         assertTrue(r.effects().isEmpty());
         assertTrue(r.state().message().error());
     }
+
+    @Test
+    void aReadOnlyDatabaseRefusesDecisionsSayingWhy() {
+        QueueState readOnly = QueueState.initial(Session.of("db", "alice", "moderator", true, false), 80, 24, NOW);
+        readOnly = Reducer.update(readOnly, new Msg.WindowLoaded(rows(1, 2), true, true, null, 0)).state();
+        Reducer.Result r = press(readOnly, "a");
+        assertTrue(r.effects().isEmpty());
+        assertTrue(r.state().message().text().contains("read-only for alice"), r.state().message().text());
+    }
 }
