@@ -1,5 +1,7 @@
 package dev.modq.cli;
 
+import dev.modq.testing.CliRun;
+
 import dev.modq.core.Comment;
 import dev.modq.core.CommentKind;
 import dev.modq.core.Post;
@@ -37,9 +39,6 @@ final class CliFixture {
 
     private CliFixture(Path db) {
         this.db = db;
-    }
-
-    record Result(int code, String out, String err) {
     }
 
     /** Six comments on two posts: pending, approved, flagged; hostile text; links; a reply. */
@@ -105,24 +104,16 @@ final class CliFixture {
         }
     }
 
-    Result run(String... args) {
+    CliRun run(String... args) {
         return runWithStdin("", args);
     }
 
-    Result runWithStdin(String stdin, String... args) {
+    CliRun runWithStdin(String stdin, String... args) {
         return runWith(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, args);
     }
 
-    Result runWith(InputStream stdin, Prompter prompter, String... args) {
-        CommandLine cmd = Cli.commandLine(stdin, prompter);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
-        int code = cmd.execute(all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    CliRun runWith(InputStream stdin, Prompter prompter, String... args) {
+        return CliRun.onDb(db, stdin, prompter, args);
     }
 
     /** Everything a decision could change: comments' status, reason and version; audit and batch rows. */

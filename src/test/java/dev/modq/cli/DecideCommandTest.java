@@ -1,6 +1,6 @@
 package dev.modq.cli;
 
-import dev.modq.cli.CliFixture.Result;
+import dev.modq.testing.CliRun;
 import dev.modq.core.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ class DecideCommandTest {
     @Test
     void rejectingIdsAppliesThemInOneBatchAndPrintsNothingOnStdout() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("reject", "1", "2", "--reason", "spam");
+        CliRun r = fx.run("reject", "1", "2", "--reason", "spam");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.out());
         assertTrue(r.err().matches("modq: rejected 2; batch (\\S+); undo with: modq undo \\1\n"), r.err());
@@ -36,7 +36,7 @@ class DecideCommandTest {
     @Test
     void alreadyInTheStateCountsAsSuccess() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("approve", "4");
+        CliRun r = fx.run("approve", "4");
         assertEquals(0, r.code(), r.err());
         assertEquals("modq: approved 0, unchanged 1; nothing changed\n", r.err());
     }
@@ -46,7 +46,7 @@ class DecideCommandTest {
         CliFixture fx = CliFixture.small(dir);
         // comment 2 is at version 0; the line says the caller saw version 7: a conflict.
         String stdin = "# ids from a script\n1\n\n999\n{\"id\": 2, \"version\": 7}\n4\n";
-        Result r = fx.runWithStdin(stdin, "approve", "-");
+        CliRun r = fx.runWithStdin(stdin, "approve", "-");
         assertEquals(3, r.code(), r.err());
         List<String> lines = r.err().lines().toList();
         assertEquals("modq: 999: not found", lines.get(0));
@@ -62,7 +62,7 @@ class DecideCommandTest {
     void atomicLeavesNothingChanged() {
         CliFixture fx = CliFixture.small(dir);
         String before = fx.state();
-        Result r = fx.run("reject", "1", "2", "999", "--atomic");
+        CliRun r = fx.run("reject", "1", "2", "999", "--atomic");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("modq: 999: not found\n"), r.err());
         assertTrue(r.err().contains("--atomic: nothing applied"), r.err());
@@ -73,7 +73,7 @@ class DecideCommandTest {
     void dryRunPrintsTransitionsAndChangesNothing() {
         CliFixture fx = CliFixture.small(dir);
         String before = fx.state();
-        Result r = fx.run("reject", "1", "4", "5", "--dry-run");
+        CliRun r = fx.run("reject", "1", "4", "5", "--dry-run");
         assertEquals(0, r.code(), r.err());
         assertEquals("1 pending -> rejected\n4 approved -> rejected\n5 flagged -> rejected\n", r.out());
         assertEquals("modq: dry run: would have rejected 3; nothing written\n", r.err());
@@ -83,7 +83,7 @@ class DecideCommandTest {
     @Test
     void formatIdsPrintsTheChangedIds() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("flag", "1", "5", "6", "--format", "ids");
+        CliRun r = fx.run("flag", "1", "5", "6", "--format", "ids");
         assertEquals(0, r.code(), r.err());
         assertEquals("1\n6\n", r.out());
     }
@@ -91,7 +91,7 @@ class DecideCommandTest {
     @Test
     void formatJsonlReportsEveryOutcome() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("reject", "1", "999", "--format", "jsonl");
+        CliRun r = fx.run("reject", "1", "999", "--format", "jsonl");
         assertEquals(3, r.code(), r.err());
         assertEquals("{\"id\":1,\"result\":\"applied\",\"from\":\"pending\",\"to\":\"rejected\",\"detail\":null}\n"
                 + "{\"id\":999,\"result\":\"not_found\",\"from\":null,\"to\":null,\"detail\":\"not found\"}\n", r.out());
@@ -101,7 +101,7 @@ class DecideCommandTest {
     void anUnreadableStdinLineStopsEverythingAndNamesItsLine() {
         CliFixture fx = CliFixture.small(dir);
         String before = fx.state();
-        Result r = fx.runWithStdin("1\n2\n3x\n4\n", "reject", "-");
+        CliRun r = fx.runWithStdin("1\n2\n3x\n4\n", "reject", "-");
         assertEquals(2, r.code());
         assertEquals("modq: stdin line 3: expected a comment id or a JSON object with \"id\", not '3x'; nothing was applied\n",
                 r.err());
@@ -120,20 +120,20 @@ class DecideCommandTest {
         for (int i = 1; i <= n; i++) {
             ids.append(i).append('\n');
         }
-        Result r = fx.runWithStdin(ids.toString(), "reject", "-", "--reason", "spam wave");
+        CliRun r = fx.runWithStdin(ids.toString(), "reject", "-", "--reason", "spam wave");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().startsWith("modq: rejected 100000; batch "), r.err());
         assertEquals(n, fx.scalar("SELECT count(*) FROM comments WHERE status = 'rejected'"));
         assertEquals(n, fx.scalar("SELECT count(*) FROM audit_log"));
         assertEquals(1, fx.scalar("SELECT count(*) FROM batches"));
-        Result verify = fx.run("log", "--verify");
+        CliRun verify = fx.run("log", "--verify");
         assertEquals(0, verify.code(), verify.err());
     }
 
     @Test
     void whereActsOnEveryMatch() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("reject", "--where", "status:pending", "--format", "ids");
+        CliRun r = fx.run("reject", "--where", "status:pending", "--format", "ids");
         assertEquals(0, r.code(), r.err());
         assertEquals("1\n2\n3\n6\n", r.out());
         assertEquals(0, fx.scalar("SELECT count(*) FROM comments WHERE status = 'pending'"));
@@ -143,7 +143,7 @@ class DecideCommandTest {
     void malformedWhereOnADecisionIsAUsageError() {
         CliFixture fx = CliFixture.small(dir);
         String before = fx.state();
-        Result r = fx.run("reject", "--where", "status:bogus");
+        CliRun r = fx.run("reject", "--where", "status:bogus");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("modq: --where: "), r.err());
         assertEquals(before, fx.state());
@@ -162,7 +162,7 @@ class DecideCommandTest {
         CliFixture fx = CliFixture.small(dir);
         fx.addModerator("vera", Role.VIEWER);
         String before = fx.state();
-        Result r = fx.run("--as", "vera", "reject", "1");
+        CliRun r = fx.run("--as", "vera", "reject", "1");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("modq: vera is a viewer and may only browse"), r.err());
         assertEquals(1, r.err().lines().count());
@@ -174,7 +174,7 @@ class DecideCommandTest {
         CliFixture fx = CliFixture.many(dir, 30);
         AtomicReference<String> asked = new AtomicReference<>();
         String before = fx.state();
-        Result r = fx.runWith(new ByteArrayInputStream(new byte[0]), q -> {
+        CliRun r = fx.runWith(new ByteArrayInputStream(new byte[0]), q -> {
             asked.set(q);
             return false;
         }, "reject", "--where", "status:pending");
@@ -183,7 +183,7 @@ class DecideCommandTest {
         assertEquals(before, fx.state());
 
         asked.set(null);
-        Result yes = fx.runWith(new ByteArrayInputStream(new byte[0]), q -> {
+        CliRun yes = fx.runWith(new ByteArrayInputStream(new byte[0]), q -> {
             asked.set(q);
             return false;
         }, "reject", "--where", "status:pending", "--yes");
@@ -194,7 +194,7 @@ class DecideCommandTest {
     @Test
     void withoutATerminalNobodyIsAsked() {
         CliFixture fx = CliFixture.many(dir, 30);
-        Result r = fx.runWith(new ByteArrayInputStream("1\n2\n".repeat(1).getBytes(StandardCharsets.UTF_8)), null,
+        CliRun r = fx.runWith(new ByteArrayInputStream("1\n2\n".repeat(1).getBytes(StandardCharsets.UTF_8)), null,
                 "reject", "--where", "status:pending");
         assertEquals(0, r.code(), r.err());
         assertEquals(30, fx.scalar("SELECT count(*) FROM comments WHERE status = 'rejected'"));

@@ -1,13 +1,11 @@
 package dev.modq.cli;
 
 import dev.modq.service.Actors;
+import dev.modq.testing.CliRun;
 import dev.modq.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,27 +19,18 @@ class InitAndModeratorCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cmd = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void initCreatesADatabaseAndMakesTheUserItsFirstAdmin() {
         Path db = dir.resolve("new.db");
-        Run r = run("init", "--db", db.toString());
+        CliRun r = run("init", "--db", db.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("is its first admin"), r.err());
         assertEquals("admin", TestDb.stringValue(db, "SELECT role FROM moderators WHERE name = '" + Actors.osUser() + "'"));
-        Run again = run("init", "--db", db.toString());
+        CliRun again = run("init", "--db", db.toString());
         assertEquals(0, again.code());
         assertTrue(again.err().contains("is ready"), again.err());
         assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM moderators"));
@@ -49,20 +38,20 @@ class InitAndModeratorCommandTest {
 
     @Test
     void badDatabasePathsGetOneLineAndANonZeroExitAndChangeNothing() throws Exception {
-        Run missingDir = run("init", "--db", dir.resolve("no/such/dir.db").toString());
+        CliRun missingDir = run("init", "--db", dir.resolve("no/such/dir.db").toString());
         assertEquals(ExitCode.FAILURE, missingDir.code());
         assertEquals(1, missingDir.err().lines().count(), missingDir.err());
         assertTrue(missingDir.err().startsWith("modq: directory "), missingDir.err());
 
         Path text = dir.resolve("notes.db");
         Files.writeString(text, "not sqlite");
-        Run notSqlite = run("moderator", "list", "--db", text.toString());
+        CliRun notSqlite = run("moderator", "list", "--db", text.toString());
         assertEquals(ExitCode.FAILURE, notSqlite.code());
         assertEquals("modq: " + text + " is not a SQLite database: check the --db path", notSqlite.err().strip());
         assertArrayEquals("not sqlite".getBytes(), Files.readAllBytes(text));
 
         Path missing = dir.resolve("missing.db");
-        Run noDb = run("moderator", "list", "--db", missing.toString());
+        CliRun noDb = run("moderator", "list", "--db", missing.toString());
         assertEquals(ExitCode.FAILURE, noDb.code());
         assertTrue(noDb.err().contains("modq init"), noDb.err());
         assertFalse(Files.exists(missing));
@@ -73,11 +62,11 @@ class InitAndModeratorCommandTest {
         Path db = dir.resolve("future.db");
         assertEquals(0, run("init", "--db", db.toString()).code());
         TestDb.sql(db, "INSERT INTO schema_migrations VALUES (999, 'V999__x.sql', 'x', 0)");
-        Run r = run("moderator", "list", "--db", db.toString());
+        CliRun r = run("moderator", "list", "--db", db.toString());
         assertEquals(ExitCode.FAILURE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("newer than this modq"), r.err());
-        Run verbose = run("moderator", "list", "--db", db.toString(), "--verbose");
+        CliRun verbose = run("moderator", "list", "--db", db.toString(), "--verbose");
         assertTrue(verbose.err().contains("at dev.modq."), "stack trace only with --verbose");
     }
 
@@ -87,13 +76,13 @@ class InitAndModeratorCommandTest {
         run("init", "--db", db.toString());
         assertEquals(0, run("moderator", "add", "carol", "--db", db.toString()).code());
         assertEquals(0, run("moderator", "role", "carol", "viewer", "--db", db.toString()).code());
-        Run list = run("moderator", "list", "--db", db.toString());
+        CliRun list = run("moderator", "list", "--db", db.toString());
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("carol") && l.contains("viewer") && l.endsWith("active")),
                 list.out());
-        Run asCarol = run("moderator", "add", "dave", "--db", db.toString(), "--as", "carol");
+        CliRun asCarol = run("moderator", "add", "dave", "--db", db.toString(), "--as", "carol");
         assertEquals(ExitCode.FAILURE, asCarol.code(), "acting as carol means carol's rights: a viewer may not add");
         assertTrue(asCarol.err().contains("only admins may change the roster"), asCarol.err());
-        Run badRole = run("moderator", "add", "erin", "--role", "boss", "--db", db.toString());
+        CliRun badRole = run("moderator", "add", "erin", "--role", "boss", "--db", db.toString());
         assertEquals(ExitCode.USAGE, badRole.code());
         assertTrue(badRole.err().contains("unknown role 'boss'"), badRole.err());
         assertEquals(0, run("moderator", "remove", "carol", "--db", db.toString()).code());

@@ -1,6 +1,6 @@
 package dev.modq.cli;
 
-import dev.modq.cli.CliFixture.Result;
+import dev.modq.testing.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,7 @@ class ListCommandTest {
 
     @Test
     void jsonOfEveryCommentMatchesTheGoldenFile() {
-        Result r = fx.run("list", "--status", "all", "--format", "json");
+        CliRun r = fx.run("list", "--status", "all", "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         CliFixture.assertGolden("list-all.json", r.out());
@@ -32,35 +32,35 @@ class ListCommandTest {
 
     @Test
     void jsonLinesMatchTheGoldenFile() {
-        Result r = fx.run("list", "--status", "all", "--format", "jsonl");
+        CliRun r = fx.run("list", "--status", "all", "--format", "jsonl");
         assertEquals(0, r.code(), r.err());
         CliFixture.assertGolden("list-all.jsonl", r.out());
     }
 
     @Test
     void csvMatchesTheGoldenFile() {
-        Result r = fx.run("list", "--status", "all", "--format", "csv");
+        CliRun r = fx.run("list", "--status", "all", "--format", "csv");
         assertEquals(0, r.code(), r.err());
         CliFixture.assertGolden("list-all.csv", r.out());
     }
 
     @Test
     void idsOfPendingCommentsMatchTheGoldenFile() {
-        Result r = fx.run("list", "--format", "ids");
+        CliRun r = fx.run("list", "--format", "ids");
         assertEquals(0, r.code(), r.err());
         CliFixture.assertGolden("list-pending.ids", r.out());
     }
 
     @Test
     void countFormatMatchesTheGoldenFile() {
-        Result r = fx.run("list", "--format", "count");
+        CliRun r = fx.run("list", "--format", "count");
         assertEquals(0, r.code(), r.err());
         CliFixture.assertGolden("list-pending.count", r.out());
     }
 
     @Test
     void tableIsSanitisedAndMatchesTheGoldenFile() {
-        Result r = fx.run("list");
+        CliRun r = fx.run("list");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("\u001b"), "no raw ESC reaches the terminal");
         assertFalse(r.out().contains("\u202e"), "no bidi override reaches the terminal");
@@ -70,7 +70,7 @@ class ListCommandTest {
 
     @Test
     void jsonEscapesControlCharacters() {
-        Result r = fx.run("list", "--format", "jsonl", "--fields", "id,author_name,body", "--author", "eve",
+        CliRun r = fx.run("list", "--format", "jsonl", "--fields", "id,author_name,body", "--author", "eve",
                 "--where", "status:pending post:2");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("\u001b"));
@@ -80,7 +80,7 @@ class ListCommandTest {
 
     @Test
     void fieldsChooseColumnsInOrder() {
-        Result r = fx.run("list", "--format", "csv", "--fields", "status,id", "--sort", "-created");
+        CliRun r = fx.run("list", "--format", "csv", "--fields", "status,id", "--sort", "-created");
         assertEquals(0, r.code(), r.err());
         assertEquals("status,id\npending,6\npending,3\npending,2\npending,1\n", r.out());
     }
@@ -114,14 +114,14 @@ class ListCommandTest {
 
     @Test
     void malformedWhereNamesTheColumn() {
-        Result r = fx.run("list", "--where", "links:>x");
+        CliRun r = fx.run("list", "--where", "links:>x");
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("modq: --where: expected a number after 'links:>' at column 8"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        Result later = fx.run("count", "--where", "author:bob links:>x");
+        CliRun later = fx.run("count", "--where", "author:bob links:>x");
         assertTrue(later.err().contains("at column 19"), later.err());
-        Result option = fx.run("list", "--ip", "10.0.0.999");
+        CliRun option = fx.run("list", "--ip", "10.0.0.999");
         assertEquals(2, option.code());
         assertTrue(option.err().startsWith("modq: --ip: bad IP address '10.0.0.999'"), option.err());
         assertFalse(option.err().contains("column"), option.err());
@@ -129,7 +129,7 @@ class ListCommandTest {
 
     @Test
     void unknownStatusIsAUsageError() {
-        Result r = fx.run("list", "--status", "spam");
+        CliRun r = fx.run("list", "--status", "spam");
         assertEquals(2, r.code());
         assertEquals("modq: --status: unknown status 'spam': use one of pending, approved, rejected, flagged, or all\n", r.err());
     }
@@ -145,7 +145,7 @@ class ListCommandTest {
     @Test
     void aMissingDatabaseIsOneLineAndExitOne() {
         CliFixture none = CliFixture.at(dir.resolve("nope.db"));
-        Result r = none.run("list");
+        CliRun r = none.run("list");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("modq: no modq database at "), r.err());
         assertEquals(1, r.err().lines().count());

@@ -1,6 +1,6 @@
 package dev.modq.cli;
 
-import dev.modq.cli.CliFixture.Result;
+import dev.modq.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class ReadCommandsTest {
     @Test
     void showJsonMatchesTheGoldenFile() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("show", "2", "3", "--format", "json");
+        CliRun r = fx.run("show", "2", "3", "--format", "json");
         assertEquals(0, r.code(), r.err());
         CliFixture.assertGolden("show-2-3.json", r.out());
     }
@@ -28,7 +28,7 @@ class ReadCommandsTest {
     @Test
     void showTableIsAReadableSanitisedBlock() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("show", "3", "2");
+        CliRun r = fx.run("show", "3", "2");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("\u001b"));
         assertFalse(r.out().contains("\u0007"));
@@ -38,7 +38,7 @@ class ReadCommandsTest {
     @Test
     void showNamesUnknownIdsAndExitsThree() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("show", "1", "999", "--format", "jsonl");
+        CliRun r = fx.run("show", "1", "999", "--format", "jsonl");
         assertEquals(3, r.code());
         assertEquals("modq: 999: not found\n", r.err());
         assertEquals(1, r.out().lines().count());
@@ -48,15 +48,15 @@ class ReadCommandsTest {
     @Test
     void countPrintsANumber() {
         CliFixture fx = CliFixture.small(dir);
-        assertEquals(new Result(0, "4\n", ""), fx.run("count"));
-        assertEquals(new Result(0, "1\n", ""), fx.run("count", "--status", "approved"));
+        assertEquals(new CliRun(0, "4\n", ""), fx.run("count"));
+        assertEquals(new CliRun(0, "1\n", ""), fx.run("count", "--status", "approved"));
     }
 
     @Test
     void statsJsonHasEverySection() {
         CliFixture fx = CliFixture.small(dir);
         fx.run("reject", "1");
-        Result r = fx.run("stats", "--format", "json", "--top", "1");
+        CliRun r = fx.run("stats", "--format", "json", "--top", "1");
         assertEquals(0, r.code(), r.err());
         for (String key : List.of("\"by_status\"", "\"pending\" : 3", "\"rejected\" : 1", "\"top_posts\"",
                 "\"by_moderator\"", "\"reject\" : 1", "\"per_day\"", "\"decisions\" : 1")) {
@@ -70,7 +70,7 @@ class ReadCommandsTest {
         CliFixture fx = CliFixture.small(dir);
         fx.run("reject", "1", "--reason", "spam");
         fx.run("approve", "2");
-        Result r = fx.run("log", "--format", "jsonl", "--action", "reject");
+        CliRun r = fx.run("log", "--format", "jsonl", "--action", "reject");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.out().lines().count());
         String line = r.out();
@@ -91,7 +91,7 @@ class ReadCommandsTest {
         fx.run("reject", "1", "2", "3");
         assertEquals(0, fx.run("log", "--verify").code());
         fx.exec("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET reason = 'tampered' WHERE id = 2");
-        Result r = fx.run("log", "--verify");
+        CliRun r = fx.run("log", "--verify");
         assertEquals(1, r.code());
         assertEquals("modq: audit log broken: entry 2 was changed (its content no longer matches its hash)\n", r.err());
     }
@@ -101,7 +101,7 @@ class ReadCommandsTest {
         CliFixture fx = CliFixture.small(dir);
         fx.run("reject", "1", "2", "3");
         fx.exec("DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id = 2");
-        Result r = fx.run("log", "--verify");
+        CliRun r = fx.run("log", "--verify");
         assertEquals(1, r.code());
         assertEquals("modq: audit log broken: entry 2 is missing (removed): entry 3 follows entry 1\n", r.err());
     }
@@ -112,7 +112,7 @@ class ReadCommandsTest {
         fx.run("reject", "1", "2", "3");
         // a forger who recomputes entry 2's own hash still breaks the link from entry 3
         fx.exec("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET hash = 'f00d' WHERE id = 2");
-        Result r = fx.run("log", "--verify");
+        CliRun r = fx.run("log", "--verify");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("modq: audit log broken: entry 2 was changed"), r.err());
     }
@@ -120,7 +120,7 @@ class ReadCommandsTest {
     @Test
     void completionIsABashScript() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("completion");
+        CliRun r = fx.run("completion");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("complete -F"), r.out().substring(0, 200));
         assertTrue(r.out().contains("reject"));
@@ -131,7 +131,7 @@ class ReadCommandsTest {
         CliFixture fx = CliFixture.small(dir);
         for (String command : List.of("list", "count", "show", "approve", "reject", "flag", "undo", "stats", "log",
                 "completion")) {
-            Result r = fx.run(command, "--help");
+            CliRun r = fx.run(command, "--help");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Examples:"), command);
             assertTrue(r.out().contains("Exit codes: 0 ok"), command);

@@ -1,6 +1,6 @@
 package dev.modq.cli;
 
-import dev.modq.cli.CliFixture.Result;
+import dev.modq.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +22,13 @@ class UndoCommandTest {
     void undoRestoresMyLastBatch() {
         CliFixture fx = CliFixture.small(dir);
         fx.run("reject", "1", "2");
-        Result r = fx.run("undo");
+        CliRun r = fx.run("undo");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().startsWith("modq: undid batch "), r.err());
         assertTrue(r.err().contains(": restored 2; batch "), r.err());
         assertEquals("pending", fx.status(1));
         assertEquals("pending", fx.status(2));
-        Result again = fx.run("undo");
+        CliRun again = fx.run("undo");
         assertEquals(1, again.code());
         assertTrue(again.err().startsWith("modq: nothing to undo"), again.err());
     }
@@ -38,7 +38,7 @@ class UndoCommandTest {
         CliFixture fx = CliFixture.small(dir);
         String batch = batchOf(fx.run("reject", "1", "2"));
         fx.run("approve", "1");
-        Result r = fx.run("undo", batch);
+        CliRun r = fx.run("undo", batch);
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().startsWith("modq: 1: conflict: approved by "), r.err());
         assertTrue(r.err().contains("restored 1, conflict 1"), r.err());
@@ -49,12 +49,12 @@ class UndoCommandTest {
     @Test
     void anUnknownBatchIsAUsageError() {
         CliFixture fx = CliFixture.small(dir);
-        Result r = fx.run("undo", "20990101-000000-abcdef");
+        CliRun r = fx.run("undo", "20990101-000000-abcdef");
         assertEquals(2, r.code());
         assertEquals("modq: no batch '20990101-000000-abcdef': list batches with `modq log`\n", r.err());
     }
 
-    static String batchOf(Result r) {
+    static String batchOf(CliRun r) {
         Matcher m = BATCH.matcher(r.err());
         assertTrue(m.find(), r.err());
         return m.group(1);

@@ -1,5 +1,6 @@
 package dev.modq.io;
 
+import dev.modq.testing.CliRun;
 import dev.modq.core.Decision;
 import dev.modq.core.Target;
 import dev.modq.service.Actors;
@@ -44,7 +45,7 @@ class BrokenInputTest {
 
     private void assertFailsUnchanged(String expected, String... args) {
         String[] all = ImportCommandTest.prepend("import", args);
-        CliHarness.Result r = modq.run(all);
+        CliRun r = modq.run(all);
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("modq: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), "one error line: " + r.err());

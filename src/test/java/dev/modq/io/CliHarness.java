@@ -1,5 +1,7 @@
 package dev.modq.io;
 
+import dev.modq.testing.CliRun;
+
 import dev.modq.cli.Cli;
 import picocli.CommandLine;
 
@@ -20,29 +22,18 @@ import java.util.List;
 /** Runs modq commands in-process against one temporary database, and reads the database with plain SQL. */
 final class CliHarness {
 
-    record Result(int code, String out, String err) {
-    }
-
     final Path db;
 
     CliHarness(Path dir) {
         this.db = dir.resolve("modq.db");
-        Result init = run("init");
+        CliRun init = run("init");
         if (init.code() != 0) {
             throw new IllegalStateException(init.err());
         }
     }
 
-    Result run(String... args) {
-        CommandLine cmd = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
-        int code = cmd.execute(all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.onDb(db, new java.io.ByteArrayInputStream(new byte[0]), null, args);
     }
 
     static Path fixture(String name) {

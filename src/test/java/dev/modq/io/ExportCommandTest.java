@@ -1,5 +1,6 @@
 package dev.modq.io;
 
+import dev.modq.testing.CliRun;
 import dev.modq.core.CommentKind;
 import dev.modq.core.Decision;
 import dev.modq.core.Status;
@@ -53,7 +54,7 @@ class ExportCommandTest {
 
     @Test
     void wpCliCommandsApplyEveryStateAndLeaveFlaggedOut() {
-        CliHarness.Result r = modq.run("export", "--format", "wp-cli");
+        CliRun r = modq.run("export", "--format", "wp-cli");
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("wp comment approve 101 103 108", "wp comment unapprove 110", "wp comment spam 105 106",
                 "wp comment trash 102 107"), r.out().lines().toList());
@@ -62,7 +63,7 @@ class ExportCommandTest {
 
     @Test
     void sinceKeepsOnlyRecentDecisions() {
-        CliHarness.Result r = modq.run("export", "--format", "wp-cli", "--since", "1h");
+        CliRun r = modq.run("export", "--format", "wp-cli", "--since", "1h");
         assertEquals(List.of("wp comment approve 103", "wp comment spam 105", "wp comment trash 102"),
                 r.out().lines().toList());
         assertEquals("", modq.run("export", "--format", "wp-cli", "--since", "2999-01-01").out());
@@ -70,26 +71,26 @@ class ExportCommandTest {
 
     @Test
     void statusFilter() {
-        CliHarness.Result r = modq.run("export", "--format", "wp-cli", "--status", "rejected");
+        CliRun r = modq.run("export", "--format", "wp-cli", "--status", "rejected");
         assertEquals(List.of("wp comment spam 105 106", "wp comment trash 102 107"), r.out().lines().toList());
         assertEquals(2, modq.run("export", "--status", "nonsense").code());
     }
 
     @Test
     void whereUsesTheQueryLanguage() {
-        CliHarness.Result r = modq.run("export", "--format", "wp-cli", "--where", "status:pending");
+        CliRun r = modq.run("export", "--format", "wp-cli", "--where", "status:pending");
         assertEquals(List.of("wp comment unapprove 110"), r.out().lines().toList());
     }
 
     @Test
     void disqusIdsPerAction() {
-        CliHarness.Result r = modq.run("export", "--format", "disqus-ids");
+        CliRun r = modq.run("export", "--format", "disqus-ids");
         assertEquals(List.of("approve 502 504 505 506", "spam 503", "remove 501"), r.out().lines().toList());
     }
 
     @Test
     void jsonLinesCarryDecisionsAndImportIntoAnotherDatabase() throws Exception {
-        CliHarness.Result r = modq.run("export", "--format", "jsonl");
+        CliRun r = modq.run("export", "--format", "jsonl");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(15, lines.size());
@@ -113,7 +114,7 @@ class ExportCommandTest {
 
     @Test
     void csvHasAHeaderAndQuotes() {
-        CliHarness.Result r = modq.run("export", "--format", "csv", "--status", "approved");
+        CliRun r = modq.run("export", "--format", "csv", "--status", "approved");
         assertTrue(r.out().startsWith("source,post_id,post_title,post_url,comment_id,parent_id,author_name,"), r.out());
         assertTrue(r.out().contains(",<p>Plain &amp; escaped <b>HTML</b></p>,"), r.out());
         assertTrue(r.out().contains(",[…] linked here […],"), r.out());

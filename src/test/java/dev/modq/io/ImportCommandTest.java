@@ -1,5 +1,6 @@
 package dev.modq.io;
 
+import dev.modq.testing.CliRun;
 import dev.modq.core.Decision;
 import dev.modq.core.Target;
 import dev.modq.service.Actors;
@@ -33,7 +34,7 @@ class ImportCommandTest {
 
     @Test
     void wxrBringsThreadsStatusesKindsMetaAndUnicode() {
-        CliHarness.Result r = modq.run("import", fixture("wxr-1.2.xml").toString());
+        CliRun r = modq.run("import", fixture("wxr-1.2.xml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("(wxr): comments 9 new, 0 updated, 0 unchanged, 0 kept because moderated locally,"
                 + " 1 skipped; posts 2 new"), r.err());
@@ -63,7 +64,7 @@ class ImportCommandTest {
 
     @Test
     void disqusResolvesDeletedParentsLaterParentsAndFilesOrphans() {
-        CliHarness.Result r = modq.run("import", "--report", "json", fixture("disqus.xml").toString());
+        CliRun r = modq.run("import", "--report", "json", fixture("disqus.xml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"comments\":{\"new\":6,\"updated\":0,\"unchanged\":0,\"kept_local\":0,\"skipped\":0}"),
                 r.out());
@@ -82,7 +83,7 @@ class ImportCommandTest {
 
     @Test
     void bloggerWithoutNamespaceDeclarationIsReadLeniently() {
-        CliHarness.Result r = modq.run("import", fixture("blogger.xml").toString());
+        CliRun r = modq.run("import", fixture("blogger.xml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("(blogger): comments 3 new"), r.err());
         assertEquals(List.of("Nice post! <b>bold</b>|First post|-", "Thanks, glad you liked it|First post|5001",
@@ -95,7 +96,7 @@ class ImportCommandTest {
 
     @Test
     void jsonLinesAndCsvUseModqColumns() {
-        CliHarness.Result r = modq.run("import", fixture("comments.jsonl").toString(), fixture("comments.csv").toString());
+        CliRun r = modq.run("import", fixture("comments.jsonl").toString(), fixture("comments.csv").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("myblog|c1|approved||-|<p>first</p>", "myblog|c2|pending||c3|reply to a later comment",
                         "myblog|c3|rejected|spam|-|emoji 🎉 and عربى",
@@ -115,7 +116,7 @@ class ImportCommandTest {
                 fixture("blogger.xml").toString(), fixture("comments.jsonl").toString()};
         assertEquals(0, modq.run(prepend("import", files)).code());
         String before = modq.fingerprint();
-        CliHarness.Result again = modq.run(prepend("import", files));
+        CliRun again = modq.run(prepend("import", files));
         assertEquals(0, again.code(), again.err());
         assertEquals(before, modq.fingerprint());
         assertTrue(again.err().contains("(wxr): comments 0 new, 0 updated, 9 unchanged"), again.err());
@@ -135,7 +136,7 @@ class ImportCommandTest {
                 .replace("Plain &amp;amp; escaped", "Edited on the site")
                 .replace("<wp:comment_content>Third level 😀", "<wp:comment_content>Third level, edited");
         Path file = CliHarness.write(dir, "newer.xml", newer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        CliHarness.Result r = modq.run("import", file.toString());
+        CliRun r = modq.run("import", file.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("comments 0 new, 1 updated, 7 unchanged, 1 kept because moderated locally"), r.err());
         assertEquals("rejected|abuse|<p>Plain &amp; escaped <b>HTML</b></p>",
@@ -146,7 +147,7 @@ class ImportCommandTest {
     @Test
     void dryRunReportsButWritesNothing() {
         String before = modq.fingerprint();
-        CliHarness.Result r = modq.run("import", "--dry-run", fixture("disqus.xml").toString());
+        CliRun r = modq.run("import", "--dry-run", fixture("disqus.xml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("comments 6 new"), r.err());
         assertTrue(r.err().contains("dry run, nothing was written"), r.err());
@@ -161,7 +162,7 @@ class ImportCommandTest {
         System.arraycopy(junk, 0, withJunk, 0, junk.length);
         System.arraycopy(wxr, 0, withJunk, junk.length, wxr.length);
         Path file = CliHarness.write(dir, "junk.xml", withJunk);
-        CliHarness.Result r = modq.run("import", file.toString());
+        CliRun r = modq.run("import", file.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("note: ignored 3 character(s) before the XML declaration"), r.err());
         assertEquals("9", modq.one("SELECT count(*) FROM comments"));

@@ -1,22 +1,40 @@
 package dev.modq.testing;
 
 import dev.modq.cli.Cli;
+import dev.modq.cli.Prompter;
 import picocli.CommandLine;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs the real command line in-process with captured stdout and stderr (System.out is never swapped). */
 public record CliRun(int code, String out, String err) {
 
     public static CliRun run(String... args) {
-        CommandLine cmd = Cli.commandLine();
+        return run(new ByteArrayInputStream(new byte[0]), null, args);
+    }
+
+    /** With a given stdin and confirmation prompter (null: the default, which asks on a console only). */
+    public static CliRun run(InputStream stdin, Prompter prompter, String... args) {
+        CommandLine cmd = Cli.commandLine(stdin, prompter == null ? Prompter.onConsole() : prompter);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out));
         cmd.setErr(new PrintWriter(err));
         int code = cmd.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Runs against one database: {@code --db db} goes first. */
+    public static CliRun onDb(Path db, InputStream stdin, Prompter prompter, String... args) {
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        all.addAll(List.of(args));
+        return run(stdin, prompter, all.toArray(String[]::new));
     }
 
     @Override
