@@ -1,5 +1,7 @@
 package dev.modq.it;
 
+import dev.modq.testing.Tmux;
+
 import dev.modq.testing.CliRun;
 import dev.modq.testing.TestDb;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class StressIT {
 
     private Path db;
     private Path logs;
-    private final String socket = "modq-stress-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final Tmux tmux = new Tmux("modq-stress");
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     /** What one CLI invocation printed and returned. */
@@ -97,8 +99,8 @@ class StressIT {
         long maxId = TestDb.longValue(db, "SELECT max(id) FROM comments");
         Map<Long, Long> initialVersions = versions(db);
 
-        boolean tmux = run(List.of("tmux", "-V")) == 0;
-        boolean sqlite3 = run(List.of("sqlite3", "-version")) == 0;
+        boolean hasTmux = Tmux.installed();
+        boolean sqlite3 = commandWorks("sqlite3", "-version");
         assumeTrue(sqlite3, "the sqlite3 CLI is needed for the blog backend");
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
@@ -111,7 +113,7 @@ class StressIT {
         // the text UIs, typing in tmux
         List<String> tuis = new ArrayList<>();
         AtomicInteger tuiKeys = new AtomicInteger();
-        if (tmux) {
+        if (hasTmux) {
             for (int t = 1; t <= 2; t++) {
                 String name = "tui" + t;
                 startTui(name);
@@ -146,8 +148,8 @@ class StressIT {
         for (String name : tuis) {
             tuiExits.put(name, quitTui(name));
         }
-        if (tmux) {
-            tmux("kill-server");
+        if (hasTmux) {
+            tmux.kill();
         }
         long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
@@ -476,9 +478,9 @@ class StressIT {
     private void startTui(String name) throws Exception {
         String cmd = ChildJvm.java() + " -XX:TieredStopAtLevel=1 -jar " + ChildJvm.jar() + " --db " + db + " --as " + name
                 + " 2>" + logs.resolve(name + ".err") + "; echo $? >" + logs.resolve(name + ".exit") + "; sleep 120";
-        assertEquals(0, tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", name, cmd));
+        assertEquals(0, tmux.run("new-session", "-d", "-x", "100", "-y", "30", "-s", name, cmd));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < until && !capture(name).contains("[Pending")) {
+        while (System.nanoTime() < until && !tmux.capture(name).contains("[Pending")) {
             Thread.sleep(100);
         }
     }
@@ -491,7 +493,7 @@ class StressIT {
                 String[] keys = moves[random.nextInt(moves.length)];
                 List<String> args = new ArrayList<>(List.of("send-keys", "-t", name));
                 args.addAll(List.of(keys));
-                tmux(args.toArray(new String[0]));
+                tmux.run(args.toArray(new String[0]));
                 sent.addAndGet(keys.length);
                 Thread.sleep(60 + random.nextInt(80));
             }
@@ -503,11 +505,11 @@ class StressIT {
     private int quitTui(String name) throws Exception {
         Path exit = logs.resolve(name + ".exit");
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String screen = capture(name);
+        String screen = tmux.capture(name);
         while (System.nanoTime() < until && !Files.exists(exit)) {
-            tmux("send-keys", "-t", name, "Escape");
+            tmux.run("send-keys", "-t", name, "Escape");
             Thread.sleep(200);
-            tmux("send-keys", "-t", name, "q");
+            tmux.run("send-keys", "-t", name, "q");
             Thread.sleep(500);
         }
         if (!Files.exists(exit)) {
@@ -521,26 +523,13 @@ class StressIT {
         return Integer.parseInt(Files.readString(exit).strip());
     }
 
-    private String capture(String name) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p", "-t", name).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
-    }
-
-    private int tmux(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        return run(cmd);
-    }
-
-    private static int run(List<String> cmd) {
+    private static boolean commandWorks(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            return p.waitFor();
+            return p.waitFor() == 0;
         } catch (IOException | InterruptedException e) {
-            return -1;
+            return false;
         }
     }
 }

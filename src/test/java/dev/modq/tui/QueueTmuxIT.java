@@ -1,5 +1,7 @@
 package dev.modq.tui;
 
+import dev.modq.testing.Tmux;
+
 import dev.modq.core.Comment;
 import dev.modq.core.CommentKind;
 import dev.modq.core.Post;
@@ -29,17 +31,17 @@ class QueueTmuxIT {
     @TempDir
     Path dir;
 
-    private final String socket = "modq-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final Tmux tmux = new Tmux("modq-it");
 
     @Test
     void moderatesInARealTerminalAndRestoresIt() throws Exception {
-        assumeTrue(run(List.of("tmux", "-V")) == 0, "tmux is not installed");
+        assumeTrue(Tmux.installed(), "tmux is not installed");
         String jar = System.getProperty("modq.jar", "target/modq.jar");
         Path db = dir.resolve("it.db");
         seed(db);
         try {
             String cmd = "java -jar " + jar + " --db " + db + "; echo MODQ-EXIT=$?; sleep 60";
-            assertEquals(0, tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "q", cmd));
+            assertEquals(0, tmux.run("new-session", "-d", "-x", "80", "-y", "24", "-s", "q", cmd));
             String screen = waitFor("Comment number 1");
             assertTrue(screen.contains("[Pending 5]"), screen);
             keys("a");
@@ -60,7 +62,7 @@ class QueueTmuxIT {
             screen = waitFor("MODQ-EXIT=0");
             assertTrue(!screen.contains("Pending"), "the private screen is gone after quit:\n" + screen);
         } finally {
-            tmux("kill-server");
+            tmux.kill();
         }
         try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
             assertEquals(Status.APPROVED, store.comment(1).orElseThrow().status());
@@ -105,42 +107,19 @@ class QueueTmuxIT {
     private void keys(String... keys) throws Exception {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", "q"));
         args.addAll(List.of(keys));
-        tmux(args.toArray(new String[0]));
+        tmux.run(args.toArray(new String[0]));
     }
 
     private String waitFor(String text) throws Exception {
         String screen = "";
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < until) {
-            screen = capture();
+            screen = tmux.capture("q");
             if (screen.contains(text)) {
                 return screen;
             }
             Thread.sleep(100);
         }
         throw new AssertionError("'" + text + "' never appeared; the screen:\n" + screen);
-    }
-
-    private String capture() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p", "-t", "q").start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
-    }
-
-    private int tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        return run(cmd);
-    }
-
-    private static int run(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor();
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
     }
 }

@@ -1,0 +1,52 @@
+package dev.modq.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A private tmux server (its own socket) for driving the real jar in a pseudo-terminal, as over SSH. */
+public final class Tmux {
+
+    private final String socket;
+
+    public Tmux(String prefix) {
+        this.socket = prefix + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    }
+
+    public static boolean installed() {
+        return exec(List.of("tmux", "-V")) == 0;
+    }
+
+    /** Runs a tmux command on this server; returns its exit code (-1 if it could not run). */
+    public int run(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        cmd.addAll(List.of(args));
+        return exec(cmd);
+    }
+
+    /** The visible text of a session's pane. */
+    public String capture(String session) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("tmux", "-L", socket, "capture-pane", "-p", "-t", session).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    public void kill() {
+        run("kill-server");
+    }
+
+    private static int exec(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
