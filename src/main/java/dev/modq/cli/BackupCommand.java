@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 
 /** {@code modq backup FILE}: a consistent copy while others keep working, verified after writing. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write a consistent copy of the database to FILE while others keep working,",
-                "then verify the copy (integrity, audit chain, counts). FILE must not exist; it is made owner-only."},
-        footer = {"%nExamples:", "  modq backup /srv/backups/comments-$(date +%F).db", ExitCode.HELP_FOOTER})
+        description = {"Copy the database to FILE while others keep working, and verify the copy.",
+                "The copy is a consistent snapshot; it is then checked (integrity, audit chain, counts). FILE must"
+                        + " not exist; it is made owner-only."},
+        footer = {"%nExamples:", "  modq backup /srv/backups/comments-$(date +%%F).db", ExitCode.HELP_FOOTER})
 public final class BackupCommand extends BaseCommand {
 
     @Parameters(paramLabel = "FILE", description = "The new backup file (never overwritten).")

@@ -20,8 +20,9 @@ import java.util.Iterator;
 
 /** {@code modq demo}: a realistic, deterministic demo database, then the queue on it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Create a demo database of a news blog's comments (deterministic for a seed),",
-                "then open the queue on it. Re-running it starts the demo afresh."},
+        description = {"Create a demo database and open the queue on it.",
+                "A news blog's comments, the same for the same seed. Re-running it starts the demo afresh; it never"
+                        + " replaces a database that `modq demo` did not make."},
         footer = {"%nExamples:", "  modq demo", "  modq demo --comments 1000000 --no-open --db /tmp/big.db",
                 ExitCode.HELP_FOOTER})
 public final class DemoCommand extends BaseCommand {

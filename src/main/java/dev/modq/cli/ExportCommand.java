@@ -24,9 +24,10 @@ import java.util.Set;
 
 /** {@code modq export}: comments and decisions out, as data or as commands for the blog's own tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export comments with their status and latest decision as JSON lines or CSV, or as",
-                "commands that apply modq's decisions to the source: WP-CLI for WordPress comments,",
-                "Disqus post ids per action for Disqus comments."},
+        description = {"Export comments and decisions: JSON lines, CSV, WP-CLI commands, Disqus ids.",
+                "JSON lines and CSV carry each comment's status and latest decision. wp-cli prints WP-CLI commands"
+                        + " that apply modq's decisions to the WordPress site the comments came from; disqus-ids"
+                        + " lists Disqus post ids per action."},
         footer = {"%nExamples:", "  modq export --format jsonl > comments.jsonl",
                 "  modq export --format wp-cli --since 7d | ssh blog 'cd /var/www && sh'",
                 "  modq export --status rejected --where 'status:rejected' --format csv",

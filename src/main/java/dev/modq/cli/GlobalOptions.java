@@ -9,7 +9,7 @@ import java.nio.file.Path;
 public final class GlobalOptions {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "Database file (default: $MODQ_DB, else ${XDG_DATA_HOME:-~/.local/share}/modq/modq.db).")
+            description = "Database file (default: $MODQ_DB, else modq/modq.db under $XDG_DATA_HOME or ~/.local/share).")
     Path db;
 
     @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,

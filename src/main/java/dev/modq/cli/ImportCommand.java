@@ -20,9 +20,9 @@ import java.util.List;
 
 /** {@code modq import}: comments from WordPress, Disqus, Blogger, JSON lines or CSV exports, in one transaction. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import comments from export files: WordPress WXR, Disqus XML, Blogger Atom, or modq's",
-                "JSON lines / CSV (see docs/import-formats.md). All files go in one transaction: if any fails to",
-                "parse, nothing is written. Re-importing is safe: comments decided in modq keep their decision."},
+        description = {"Import comments: WordPress WXR, Disqus, Blogger, JSON lines, CSV.",
+                "Formats in docs/import-formats.md. All files go in one transaction: if any fails to parse, nothing"
+                        + " is written. Re-importing is safe: comments decided in modq keep their decision."},
         footer = {"%nExamples:", "  modq import wordpress.2024-05-01.xml",
                 "  modq import --dry-run --report json disqus-export.xml",
                 ExitCode.HELP_FOOTER})

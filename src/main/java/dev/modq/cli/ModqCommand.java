@@ -7,8 +7,9 @@ import picocli.CommandLine.Mixin;
 /** {@code modq}: with no command it opens the queue in the text UI. */
 @Command(name = "modq", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-                "Moderate blog comments from the terminal: a keyboard-first queue (run with no command),",
-                "and scriptable bulk commands over the same SQLite store."},
+                "Moderate blog comments from the terminal.",
+                "With no command: the keyboard-first queue in the text UI. With a command: scriptable,"
+                        + " bulk-capable moderation over the same SQLite store."},
         subcommands = {
                 InitCommand.class,
                 TuiCommand.class,
