@@ -25,17 +25,30 @@ public final class Cli {
 
     /** A command line reading `-` ids from {@code stdin} and asking confirmations through {@code prompter} (may be null). */
     public static CommandLine commandLine(InputStream stdin, Prompter prompter) {
+        CommandLine cmd = root(stdin, prompter);
+        Commands.addAll(cmd);
+        return configured(cmd);
+    }
+
+    /** Runs one invocation, building only the part of the command tree it needs (start-up time matters to scripts). */
+    public static int run(String... args) {
+        CommandLine cmd = root(System.in, Prompter.onConsole());
+        Commands.addFor(cmd, args);
+        return configured(cmd).execute(args);
+    }
+
+    private static CommandLine root(InputStream stdin, Prompter prompter) {
         ModqCommand root = new ModqCommand();
         root.io(stdin, prompter);
-        CommandLine cmd = new CommandLine(root);
+        return new CommandLine(root);
+    }
+
+    /** picocli copies these settings to the subcommands present when they are set: call after adding them. */
+    private static CommandLine configured(CommandLine cmd) {
         cmd.setExecutionExceptionHandler(Cli::handleExecutionException);
         cmd.setParameterExceptionHandler(Cli::handleParameterException);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
-    }
-
-    public static int run(String... args) {
-        return commandLine().execute(args);
     }
 
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

@@ -3,19 +3,19 @@ package dev.modq.store.sqlite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /** Finds the migrations packed with the program (db/migrations on the classpath, in a jar or a directory). */
@@ -34,7 +34,7 @@ final class MigrationSource {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
-                return fromJar(uri);
+                return fromJar(url);
             }
             return fromDirectory(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
@@ -57,22 +57,29 @@ final class MigrationSource {
         return migrations;
     }
 
-    private static List<Migration> fromJar(URI uri) throws IOException {
-        FileSystem fs;
-        boolean opened = false;
-        try {
-            fs = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-            fs = FileSystems.newFileSystem(uri, Map.of());
-            opened = true;
-        }
-        try {
-            return fromDirectory(fs.getPath(LOCATION));
-        } finally {
-            if (opened) {
-                fs.close();
+    /**
+     * Lists the migrations through the jar the class loader already has open: opening a zip file system for it
+     * would cost tens of milliseconds on every start of a one-shot command.
+     */
+    private static List<Migration> fromJar(URL url) throws IOException {
+        JarURLConnection connection = (JarURLConnection) url.openConnection();
+        connection.setUseCaches(true);
+        JarFile jar = connection.getJarFile();
+        List<Migration> migrations = new ArrayList<>();
+        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+            JarEntry entry = entries.nextElement();
+            String name = entry.getName();
+            if (!name.startsWith(LOCATION + "/")) {
+                continue;
+            }
+            String fileName = name.substring(LOCATION.length() + 1);
+            if (Migration.isMigrationFile(fileName)) {
+                migrations.add(Migration.of(fileName, read(jar.getInputStream(entry))));
             }
         }
+        migrations.sort(Comparator.comparingInt(Migration::version));
+        checkNoDuplicateVersions(migrations);
+        return migrations;
     }
 
     private static void checkNoDuplicateVersions(List<Migration> sorted) {
