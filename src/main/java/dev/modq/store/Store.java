@@ -32,6 +32,9 @@ public interface Store extends AutoCloseable {
 
     long count(Query query);
 
+    /** Counts matches but stops after {@code limit + 1}: a header that says "10,000+" never scans a million rows. */
+    long countUpTo(Query query, long limit);
+
     /** Counts per status through the status index; every status is present. */
     Map<Status, Long> countsByStatus();
 

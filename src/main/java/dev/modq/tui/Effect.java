@@ -37,6 +37,9 @@ public sealed interface Effect {
 
     /** Counts per status (cheap) and, when {@code filtered} is not null, the count of that query. */
     record LoadCounts(Query filtered) implements Effect {
+        /** The filtered count stops here and shows as "10,000+". */
+        public static final long FILTERED_CAP = 10_000;
+
     }
 
     record LoadDetail(long id) implements Effect {

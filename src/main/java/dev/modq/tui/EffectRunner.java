@@ -58,7 +58,8 @@ public final class EffectRunner {
         if (effect instanceof Effect.LoadWindow w) {
             return window(w);
         } else if (effect instanceof Effect.LoadCounts c) {
-            return new Msg.CountsLoaded(store.countsByStatus(), c.filtered() == null ? null : store.count(c.filtered()));
+            return new Msg.CountsLoaded(store.countsByStatus(),
+                    c.filtered() == null ? null : store.countUpTo(c.filtered(), Effect.LoadCounts.FILTERED_CAP));
         } else if (effect instanceof Effect.LoadDetail d) {
             return store.comment(d.id()).<Msg>map(c -> new Msg.DetailLoaded(detail(c)))
                     .orElse(new Msg.DetailMissing(d.id()));

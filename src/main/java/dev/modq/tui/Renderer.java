@@ -60,7 +60,8 @@ public final class Renderer {
         if (!Reducer.blank(s.filter())) {
             right.append("filter: ").append(Sanitizer.clean(s.filter().print()));
             if (s.filteredCount() != null) {
-                right.append(" (").append(s.filteredCount()).append(')');
+                right.append(" (").append(s.filteredCount() > Effect.LoadCounts.FILTERED_CAP
+                        ? String.format("%,d+", Effect.LoadCounts.FILTERED_CAP) : s.filteredCount()).append(')');
             }
         }
         if (!s.tagged().isEmpty()) {

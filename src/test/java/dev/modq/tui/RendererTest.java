@@ -28,6 +28,15 @@ class RendererTest {
     }
 
     @Test
+    void aFilteredCountPastItsCapShowsAsAFloor() {
+        QueueState s = state().withFilter(dev.modq.core.query.Query.parse("text:loan"))
+                .withCounts(state().counts(), Effect.LoadCounts.FILTERED_CAP + 1);
+        assertTrue(Renderer.render(s).rowText(0).contains("(10,000+)"), Renderer.render(s).rowText(0));
+        QueueState exact = s.withCounts(s.counts(), 42L);
+        assertTrue(Renderer.render(exact).rowText(0).contains("(42)"), Renderer.render(exact).rowText(0));
+    }
+
+    @Test
     void everyRowIsExactlyTheScreenWidth() {
         QueueRow wide = new QueueRow(1, Status.PENDING, ReducerTest.NOW, 0, 1, "标题标题标题标题标题标题",
                 "作者作者作者作者", "😀 emoji 中文 " + "x".repeat(200));

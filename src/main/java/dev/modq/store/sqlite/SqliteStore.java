@@ -217,6 +217,15 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public long countUpTo(Query query, long limit) {
+        SqlFragment where = QuerySql.where(query, clock.instant());
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit + 1);
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM comments c WHERE " + where.sql() + " LIMIT ?)";
+        return queryOne("counting comments", sql, rs -> rs.getLong(1), params.toArray()).orElse(0L);
+    }
+
+    @Override
     public Map<Status, Long> countsByStatus() {
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.modq.service.ModerationService;
+import dev.modq.core.query.Query;
 import dev.modq.store.Store;
 import dev.modq.store.StoreException;
 import dev.modq.tui.Effect;
@@ -52,6 +53,9 @@ public final class QueueApp {
     private QueueState state;
     private Frame shown;
     private Effect.LoadDetail pendingDetail;
+    /** A filtered count waits until the frame is drawn and no key is queued: it may scan many rows. */
+    private Query pendingFilteredCount;
+    private KeyStroke pushedBack;
     private boolean fullRedraw = true;
     private long dataVersion;
     private long lastPoll;
@@ -103,7 +107,8 @@ public final class QueueApp {
      * changes; repaints if anything changed. Returns false once the user quit.
      */
     public boolean step(long timeoutMs) throws IOException {
-        KeyStroke ks = input.next(timeoutMs);
+        KeyStroke ks = pushedBack != null ? pushedBack : input.next(timeoutMs);
+        pushedBack = null;
         boolean dirty = false;
         while (ks != null && !state.quit()) {
             if (ks.getKeyType() == KeyType.EOF) {
@@ -135,7 +140,24 @@ public final class QueueApp {
             drain();
             render();
         }
+        countWhenIdle();
         return !state.quit() && !stopped;
+    }
+
+    /** Runs a deferred filtered count once nothing is typed ahead, then shows it. */
+    private void countWhenIdle() throws IOException {
+        if (pendingFilteredCount == null || state.quit() || stopped) {
+            return;
+        }
+        pushedBack = input.next(0);
+        if (pushedBack != null) {
+            return;
+        }
+        Query query = pendingFilteredCount;
+        pendingFilteredCount = null;
+        runner.run(new Effect.LoadCounts(query)).ifPresent(inbox::add);
+        drain();
+        render();
     }
 
     /** Steps until the user quits or {@link #stop} is called. */
@@ -214,6 +236,9 @@ public final class QueueApp {
                 pendingDetail = d; // the last one wins: only the comment the cursor rests on is loaded
             } else if (e instanceof Effect.Redraw) {
                 fullRedraw = true;
+            } else if (e instanceof Effect.LoadCounts c && c.filtered() != null) {
+                pendingFilteredCount = c.filtered();
+                runner.run(new Effect.LoadCounts(null)).ifPresent(inbox::add);
             } else {
                 runner.run(e).ifPresent(inbox::add);
             }

@@ -110,4 +110,16 @@ class SchemaContractTest {
             assertEquals(java.util.List.of(23L, 24L, 25L), last.stream().map(r -> r.id()).toList());
         }
     }
+
+    @Test
+    void aBoundedCountStopsJustPastItsLimit() {
+        Path db = dir.resolve("bounded.db");
+        try (SqliteStore store = TestDb.create(db)) {
+            TestDb.seed(db, 30);
+            Query pending = Query.ofStatus(Status.PENDING);
+            assertEquals(11, store.countUpTo(pending, 10), "limit + 1 says 'more than 10'");
+            assertEquals(30, store.countUpTo(pending, 100));
+            assertEquals(30, store.count(pending));
+        }
+    }
 }
