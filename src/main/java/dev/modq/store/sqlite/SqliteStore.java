@@ -131,6 +131,7 @@ public final class SqliteStore implements Store {
     }
 
     private static Connection connect(Path path, boolean writable, int busyTimeoutMs) {
+        NativeLibrary.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(busyTimeoutMs);
