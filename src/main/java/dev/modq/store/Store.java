@@ -41,6 +41,12 @@ public interface Store extends AutoCloseable {
     /** How the same author's other comments were decided (e-mail first, else name); excludes {@code comment}. */
     AuthorHistory authorHistory(Comment comment);
 
+    /**
+     * Like {@link #authorHistory} but each status's count stops past {@code cap} (it then reads {@code cap + 1}):
+     * the queue's detail pane must not count a prolific spammer's hundred thousand comments on every move.
+     */
+    AuthorHistory authorHistoryUpTo(Comment comment, long cap);
+
     /** Audit history of one comment, oldest first. */
     List<AuditEntry> history(long commentId);
 

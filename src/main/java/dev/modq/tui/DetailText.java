@@ -60,12 +60,19 @@ public final class DetailText {
         return out;
     }
 
+    /** Each status's count in the detail pane stops here and shows as "1,000+". */
+    public static final long HISTORY_CAP = 1_000;
+
     static String history(AuthorHistory h) {
         if (h.isFirstComment()) {
             return "History: [first comment]";
         }
-        return "History: " + h.approved() + " approved, " + h.rejected() + " rejected, " + h.flagged() + " flagged, "
-                + h.pending() + " pending";
+        return "History: " + upTo(h.approved()) + " approved, " + upTo(h.rejected()) + " rejected, "
+                + upTo(h.flagged()) + " flagged, " + upTo(h.pending()) + " pending";
+    }
+
+    private static String upTo(long n) {
+        return n > HISTORY_CAP ? String.format("%,d+", HISTORY_CAP) : String.valueOf(n);
     }
 
     private static String orDash(String s) {

@@ -145,7 +145,7 @@ public final class EffectRunner {
         }
         return new Detail(c.id(), c.version(), c.status(), flags.line(c.reason()), c.createdAt(),
                 flags.line(c.authorName()), flags.line(c.authorEmail()), flags.line(c.authorIp()),
-                flags.line(c.authorUrl()), store.authorHistory(c),
+                flags.line(c.authorUrl()), store.authorHistoryUpTo(c, DetailText.HISTORY_CAP),
                 post.map(p -> flags.line(p.title())).orElse(""), post.map(p -> flags.line(p.url())).orElse(""),
                 parentId, parentAuthor, parentExcerpt, body, links, flags.any);
     }

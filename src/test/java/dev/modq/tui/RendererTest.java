@@ -37,6 +37,12 @@ class RendererTest {
     }
 
     @Test
+    void aProlificAuthorsHistoryShowsItsCountsAsFloors() {
+        String line = DetailText.history(new dev.modq.core.AuthorHistory(DetailText.HISTORY_CAP + 1, 3, 0, 12));
+        assertEquals("History: 1,000+ approved, 3 rejected, 0 flagged, 12 pending", line);
+    }
+
+    @Test
     void everyRowIsExactlyTheScreenWidth() {
         QueueRow wide = new QueueRow(1, Status.PENDING, ReducerTest.NOW, 0, 1, "标题标题标题标题标题标题",
                 "作者作者作者作者", "😀 emoji 中文 " + "x".repeat(200));

@@ -253,6 +253,22 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public AuthorHistory authorHistoryUpTo(Comment comment, long cap) {
+        boolean byEmail = comment.authorEmail() != null && !comment.authorEmail().isBlank();
+        // one bounded range of the (author, status) index per status, so the cost never grows past 4 x cap
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM comments WHERE "
+                + (byEmail ? "author_email" : "author_name") + " = ? AND status = ? AND id <> ? LIMIT ?)";
+        String author = byEmail ? comment.authorEmail() : comment.authorName();
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        for (Status status : Status.values()) {
+            counts.put(status, queryOne("reading the author's history", sql, rs -> rs.getLong(1),
+                    author, status.label(), comment.id(), cap + 1).orElse(0L));
+        }
+        return new AuthorHistory(counts.get(Status.APPROVED), counts.get(Status.REJECTED), counts.get(Status.FLAGGED),
+                counts.get(Status.PENDING));
+    }
+
+    @Override
     public List<AuditEntry> history(long commentId) {
         return queryList("reading the audit log", "SELECT " + Rows.AUDIT_COLUMNS
                 + " FROM audit_log WHERE comment_id = ? ORDER BY id", Rows::audit, commentId);

@@ -122,4 +122,22 @@ class SchemaContractTest {
             assertEquals(30, store.count(pending));
         }
     }
+
+    @Test
+    void theBoundedAuthorHistoryMatchesTheExactOneBelowItsCapAndStopsAbove() {
+        Path db = dir.resolve("history.db");
+        try (SqliteStore store = TestDb.create(db)) {
+            TestDb.seed(db, 70); // author0..author6 in turn, 10 comments each
+            TestDb.sql(db, "UPDATE comments SET status = 'approved' WHERE id IN (7, 14, 21)");
+            TestDb.sql(db, "UPDATE comments SET status = 'rejected' WHERE id = 28");
+            Comment c = store.comment(35).orElseThrow(); // author0, pending
+            dev.modq.core.AuthorHistory exact = store.authorHistory(c);
+            assertEquals(new dev.modq.core.AuthorHistory(3, 1, 0, 5), exact, "itself excluded");
+            assertEquals(exact, store.authorHistoryUpTo(c, 100));
+            dev.modq.core.AuthorHistory capped = store.authorHistoryUpTo(c, 2);
+            assertEquals(3, capped.approved(), "cap + 1 says 'more than 2'");
+            assertEquals(3, capped.pending());
+            assertEquals(1, capped.rejected());
+        }
+    }
 }
