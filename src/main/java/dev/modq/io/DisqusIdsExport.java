@@ -2,56 +2,29 @@ package dev.modq.io;
 
 import dev.modq.core.Status;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Disqus post ids per moderation action, one "action id id ..." line per batch, named after the Disqus API
  * endpoints (posts/approve, posts/spam, posts/remove). Pending and flagged have no Disqus action: left out.
  */
-final class DisqusIdsExport implements ExportWriter {
-
-    private final ActionBatcher batcher;
-    private long leftOut;
-    private long unsafe;
+final class DisqusIdsExport extends SourceActionExport {
 
     DisqusIdsExport(Appendable out) {
-        batcher = new ActionBatcher(out, "approve", "spam", "remove");
+        super(DisqusParser.SYSTEM, "Disqus", out, "approve", "spam", "remove");
     }
 
     @Override
-    public void write(ExportRow row) throws IOException {
-        if (!DisqusParser.SYSTEM.equals(row.sourceSystem())) {
-            return;
-        }
-        if (!ActionBatcher.safeId(row.sourceId())) {
-            unsafe++;
-            return;
-        }
+    String action(ExportRow row) {
         if (row.status() == Status.APPROVED) {
-            batcher.add("approve", row.sourceId());
-        } else if (row.status() == Status.REJECTED) {
-            batcher.add("spam".equals(row.reason()) ? "spam" : "remove", row.sourceId());
-        } else {
-            leftOut++;
+            return "approve";
         }
+        if (row.status() == Status.REJECTED) {
+            return "spam".equals(row.reason()) ? "spam" : "remove";
+        }
+        return null;
     }
 
     @Override
-    public void finish() throws IOException {
-        batcher.finish();
-    }
-
-    @Override
-    public List<String> notes() {
-        List<String> notes = new ArrayList<>();
-        if (leftOut > 0) {
-            notes.add(leftOut + " pending or flagged comment(s) left out: Disqus has no action for them");
-        }
-        if (unsafe > 0) {
-            notes.add(unsafe + " comment(s) left out: their Disqus id is not a plain number");
-        }
-        return notes;
+    String leftOutNote(long count) {
+        return count + " pending or flagged comment(s) left out: Disqus has no action for them";
     }
 }
