@@ -26,13 +26,4 @@ public enum Decision {
         String label = target.label();
         return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
-
-    public static Decision parse(String text) {
-        for (Decision d : values()) {
-            if (d.verb().equalsIgnoreCase(text.trim())) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown decision '" + text + "': use approve, reject or flag");
-    }
 }

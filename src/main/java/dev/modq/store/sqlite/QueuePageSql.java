@@ -2,7 +2,6 @@ package dev.modq.store.sqlite;
 
 import dev.modq.store.PageRequest;
 import dev.modq.store.PageRequest.Direction;
-import dev.modq.store.PageRequest.SortOrder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ record QueuePageSql(String sql, List<Object> params, boolean reversed) {
 
     static QueuePageSql of(PageRequest request, Instant now) {
         SqlFragment where = QuerySql.where(request.query(), now);
-        boolean ascending = (request.order() == SortOrder.OLDEST_FIRST) == (request.direction() == Direction.FORWARD);
+        boolean ascending = request.direction() == Direction.FORWARD;
         List<Object> params = new ArrayList<>(where.params());
         StringBuilder sql = new StringBuilder("SELECT ").append(Rows.QUEUE_COLUMNS)
                 .append(" FROM comments c JOIN posts p ON p.id = c.post_id WHERE (").append(where.sql()).append(')');
