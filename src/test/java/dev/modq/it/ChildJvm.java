@@ -28,12 +28,18 @@ final class ChildJvm {
     /** {@code prefix} (e.g. setpriv ...) then java -jar modq.jar args, output to files in {@code logs}. */
     static Process start(List<String> prefix, List<String> jvmArgs, List<String> args, Path logs, String name)
             throws IOException {
+        return start(jar(), prefix, jvmArgs, args, logs, name);
+    }
+
+    /** The same with a given copy of the jar (another user may not be able to reach the build's). */
+    static Process start(Path jar, List<String> prefix, List<String> jvmArgs, List<String> args, Path logs, String name)
+            throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(java());
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.addAll(jvmArgs);
         cmd.add("-jar");
-        cmd.add(jar().toString());
+        cmd.add(jar.toString());
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectOutput(logs.resolve(name + ".out").toFile());

@@ -29,6 +29,8 @@ class ReadOnlyAccessIT {
     Path dir;
     Path db;
     Path logs;
+    Path jarDir;
+    Path jar;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -37,6 +39,11 @@ class ReadOnlyAccessIT {
         dir = Files.createTempDirectory("modq-ro");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         logs = Files.createTempDirectory("modq-ro-logs");
+        // the build directory may sit under a directory only root can enter (a mktemp -d clone): give nobody a copy
+        jarDir = Files.createTempDirectory("modq-ro-jar");
+        Files.setPosixFilePermissions(jarDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        jar = Files.copy(ChildJvm.jar(), jarDir.resolve("modq.jar"));
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
         db = dir.resolve("q.db");
         TestDb.create(db).close();
         TestDb.seed(db, 5);
@@ -46,7 +53,7 @@ class ReadOnlyAccessIT {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Path p : new Path[]{dir, logs}) {
+        for (Path p : new Path[]{dir, logs, jarDir}) {
             if (p != null) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -56,7 +63,7 @@ class ReadOnlyAccessIT {
     }
 
     private Result asNobody(String name, String... args) throws Exception {
-        Process p = ChildJvm.start(AS_NOBODY, List.of("-Duser.home=/tmp", "-Duser.name=nobody"), List.of(args), logs, name);
+        Process p = ChildJvm.start(jar, AS_NOBODY, List.of("-Duser.home=/tmp", "-Duser.name=nobody"), List.of(args), logs, name);
         int code = p.waitFor();
         return new Result(code, ChildJvm.read(logs, name, "out"), ChildJvm.read(logs, name, "err"));
     }
