@@ -3,6 +3,8 @@ package dev.modq.cli;
 import dev.modq.core.Moderator;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
+import dev.modq.service.PurgeService;
+import dev.modq.service.RosterService;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteStore;
 
@@ -14,10 +16,12 @@ public final class AppContext implements AutoCloseable {
 
     private final SqliteStore store;
     private final ModerationService service;
+    private final String osUser;
 
-    private AppContext(SqliteStore store, ModerationService service) {
+    private AppContext(SqliteStore store, ModerationService service, String osUser) {
         this.store = store;
         this.service = service;
+        this.osUser = osUser;
     }
 
     public static AppContext open(GlobalOptions global, OpenMode mode) {
@@ -27,11 +31,12 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(Path db, String as, OpenMode mode) {
         SqliteStore store = SqliteStore.open(db, mode);
         try {
+            String osUser = Actors.osUser();
             if (mode == OpenMode.CREATE) {
-                Actors.bootstrapFirstAdmin(store, Actors.osUser());
+                Actors.bootstrapFirstAdmin(store, osUser);
             }
-            Moderator actor = Actors.resolve(store, Actors.osUser(), as);
-            return new AppContext(store, new ModerationService(store, actor, Clock.systemUTC()));
+            Moderator actor = Actors.resolve(store, osUser, as);
+            return new AppContext(store, new ModerationService(store, actor, osUser, Clock.systemUTC()), osUser);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -48,6 +53,16 @@ public final class AppContext implements AutoCloseable {
 
     public Moderator actor() {
         return service.actor();
+    }
+
+    /** Purges as the acting moderator (the service requires an admin). */
+    public PurgeService purge() {
+        return new PurgeService(store, actor().name(), osUser, Clock.systemUTC());
+    }
+
+    /** Roster changes as the acting admin, audited with the real operating-system user. */
+    public RosterService roster() {
+        return new RosterService(store, actor(), osUser, Clock.systemUTC());
     }
 
     @Override

@@ -42,6 +42,7 @@ final class Commands {
         m.put("export", ExportCommand::new);
         m.put("check", CheckCommand::new);
         m.put("backup", BackupCommand::new);
+        m.put("purge", PurgeCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

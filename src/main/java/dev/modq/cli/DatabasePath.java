@@ -1,5 +1,7 @@
 package dev.modq.cli;
 
+import dev.modq.service.OsUser;
+
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,6 +32,6 @@ final class DatabasePath {
 
     /** The demo database lives apart from real ones, so `modq demo` can never overwrite a real queue. */
     static Path demoPath() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "modq-demo-" + System.getProperty("user.name") + ".db");
+        return Path.of(System.getProperty("java.io.tmpdir"), "modq-demo-" + OsUser.name() + ".db");
     }
 }

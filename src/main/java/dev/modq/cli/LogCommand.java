@@ -3,7 +3,9 @@ package dev.modq.cli;
 import dev.modq.cli.output.Field;
 import dev.modq.cli.output.Format;
 import dev.modq.cli.output.RowWriter;
+import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
+import dev.modq.core.ChainPin;
 import dev.modq.store.AuditFilter;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.AuditLogReader;
@@ -12,26 +14,35 @@ import picocli.CommandLine.Option;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 
 /** {@code modq log}: the audit log, filtered and streamed; {@code --verify} checks its hash chain. */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"Show the audit log (oldest first), or check that nobody edited it (--verify)."},
-        footer = {"%nFields: id, at, moderator, comment_id, action, from_status, to_status, reason, from_reason, note,",
-                "  batch_id, undo_of, version_after, prev_hash, hash.",
+        footer = {"%nFields: id, at, moderator, actor, comment_id, action, from_status, to_status, reason, from_reason,",
+                "  note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version, prev_hash, hash.",
+                "%nActions: approve, reject, flag, undo, purge, moderator_add, moderator_remove, moderator_role.",
                 "%nExamples:", "  modq log --moderator alice --since 1d", "  modq log --batch 20261129-104512-3fa2c1 --format jsonl",
                 "  modq log --comment 42", "  modq log --verify",
-                "%n--verify exits 0 when the chain is intact, 1 naming the first entry changed, removed or inserted.",
+                "  modq log --head                       (prints COUNT:HASH: keep it somewhere else)",
+                "  modq log --verify --expect 1234:9f2c...(the 64-digit hash printed by --head)",
+                "%n--verify exits 0 when the chain is intact, 1 naming the first entry changed, removed or inserted;",
+                "with --expect also 1 when the log was truncated or rewritten at or before the pinned entry.",
                 ExitCode.HELP_FOOTER})
 public final class LogCommand extends BaseCommand {
 
-    private static final Set<String> ACTIONS = Set.of("approve", "reject", "flag", "undo");
+    private static final Set<String> ACTIONS = Set.of("approve", "reject", "flag", "undo", AuditEntry.PURGE,
+            AuditEntry.MODERATOR_ADD, AuditEntry.MODERATOR_REMOVE, AuditEntry.MODERATOR_ROLE);
 
     @Option(names = "--moderator", paramLabel = "NAME", description = "Only this moderator's entries.")
     String moderator;
 
-    @Option(names = "--action", paramLabel = "ACTION", description = "approve, reject, flag or undo.")
+    @Option(names = "--action", paramLabel = "ACTION",
+            description = "approve, reject, flag, undo, purge, moderator_add, moderator_remove or moderator_role.")
     String action;
 
     @Option(names = "--since", paramLabel = "WHEN", description = "At or after a date, instant, or duration ago (1d).")
@@ -61,12 +72,23 @@ public final class LogCommand extends BaseCommand {
     @Option(names = "--verify", description = "Check the hash chain of the whole log instead of listing it.")
     boolean verify;
 
+    @Option(names = "--expect", paramLabel = "COUNT:HASH",
+            description = "With --verify: also fail unless entry COUNT still has HASH (a pin printed by --head).")
+    String expect;
+
+    @Option(names = "--head", description = "Print COUNT:HASH of the newest entry, a pin to keep outside the database.")
+    boolean head;
+
     @Override
     public Integer call() {
         format.requireOneOf("log", EnumSet.of(Format.TABLE, Format.CSV, Format.JSON, Format.JSONL, Format.COUNT));
+        ChainPin pin = expectedPin();
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             if (verify) {
-                return verify(ctx);
+                return verify(ctx, pin);
+            }
+            if (head) {
+                return head(ctx);
             }
             AuditFilter filter = filter(Instant.now());
             List<Field<AuditEntry>> chosen = fields != null ? Field.select(fields, AuditFields.ALL)
@@ -80,7 +102,8 @@ public final class LogCommand extends BaseCommand {
 
     private AuditFilter filter(Instant now) {
         if (action != null && !ACTIONS.contains(action.trim().toLowerCase())) {
-            throw new UsageException("--action: unknown action '" + action + "': use approve, reject, flag or undo");
+            throw new UsageException("--action: unknown action '" + action + "': use approve, reject, flag, undo, purge,"
+                    + " moderator_add, moderator_remove or moderator_role");
         }
         if (limit < 0) {
             throw new UsageException("--limit must be 0 or more, not " + limit);
@@ -91,14 +114,49 @@ public final class LogCommand extends BaseCommand {
                 batch, comment, limit, newest);
     }
 
-    private int verify(AppContext ctx) {
-        ChainCheck check = new ChainCheck();
-        AuditLogReader.forEach(ctx.store(), AuditFilter.ALL, check::accept);
-        if (check.problem() != null) {
-            say("modq: audit log broken: " + check.problem());
+    private ChainPin expectedPin() {
+        if (expect != null && !verify) {
+            throw new UsageException("--expect goes with --verify: modq log --verify --expect " + expect);
+        }
+        if (head && verify) {
+            throw new UsageException("--head and --verify are separate: --head prints a pin, --verify --expect checks one");
+        }
+        try {
+            return expect == null ? null : ChainPin.parse(expect);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--expect: " + e.getMessage());
+        }
+    }
+
+    /** Walks the whole chain; with a pin, the pinned entry must still be there with the pinned hash. */
+    private int verify(AppContext ctx, ChainPin pin) {
+        AuditChain.Verifier check = new AuditChain.Verifier();
+        Map<Long, String> pinned = new HashMap<>(2);
+        AuditLogReader.forEach(ctx.store(), AuditFilter.ALL, e -> {
+            check.accept(e);
+            if (pin != null && e.id() == pin.count()) {
+                pinned.put(e.id(), e.hash());
+            }
+        });
+        if (check.problem().isPresent()) {
+            say("modq: audit log broken: " + check.problem().get().message());
             return ExitCode.FAILURE;
         }
-        say("modq: audit log intact: " + check.checked() + " entries, head " + check.head().substring(0, 12));
+        Optional<String> mismatch = pin == null ? Optional.empty()
+                : pin.mismatch(check.checked(), Optional.ofNullable(pinned.get(pin.count())));
+        if (mismatch.isPresent()) {
+            say("modq: " + mismatch.get());
+            return ExitCode.FAILURE;
+        }
+        say("modq: audit log intact: " + check.checked() + " entries, head " + check.head().substring(0, 12)
+                + (pin == null ? "" : "; entry " + pin.count() + " matches the pin"));
+        return ExitCode.OK;
+    }
+
+    private int head(AppContext ctx) {
+        ChainPin pin = AuditLogReader.head(ctx.store());
+        out().println(pin);
+        out().flush();
         return ExitCode.OK;
     }
 }

@@ -1,6 +1,7 @@
 package dev.modq.cli;
 
 import dev.modq.core.Moderator;
+import dev.modq.core.ModeratorName;
 import dev.modq.core.Role;
 import dev.modq.core.text.DisplayWidth;
 import dev.modq.core.text.Sanitizer;
@@ -48,10 +49,11 @@ public final class ModeratorCommand extends BaseCommand {
         @Override
         public Integer call() {
             Role parsed = parseRole(role);
+            requireValidName(name);
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
                 requireAdmin(ctx);
-                ctx.store().putModerator(name, parsed);
-                say("modq: " + name + " is now a " + parsed.label());
+                ctx.roster().add(name, parsed);
+                say("modq: " + Sanitizer.clean(name) + " is now a " + parsed.label());
                 return ExitCode.OK;
             }
         }
@@ -67,13 +69,9 @@ public final class ModeratorCommand extends BaseCommand {
         public Integer call() {
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
                 requireAdmin(ctx);
-                Moderator target = ctx.store().moderator(name)
-                        .orElseThrow(() -> new UsageException("no moderator named '" + name + "' (see `modq moderator list`)"));
-                if (target.name().equals(ctx.actor().name())) {
-                    throw new UsageException("you cannot remove yourself; ask another admin");
-                }
-                ctx.store().setModeratorDisabled(name, true);
-                say("modq: removed " + name + " (history kept; `modq moderator add " + name + "` re-enables)");
+                ctx.roster().remove(name);
+                say("modq: removed " + Sanitizer.clean(name) + " (history kept; `modq moderator add " + Sanitizer.clean(name)
+                        + "` re-enables)");
                 return ExitCode.OK;
             }
         }
@@ -92,10 +90,8 @@ public final class ModeratorCommand extends BaseCommand {
             Role parsed = parseRole(role);
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
                 requireAdmin(ctx);
-                Moderator target = ctx.store().moderator(name)
-                        .orElseThrow(() -> new UsageException("no moderator named '" + name + "' (add them with `modq moderator add " + name + "`)"));
-                ctx.store().putModerator(target.name(), parsed);
-                say("modq: " + name + " is now a " + parsed.label());
+                ctx.roster().setRole(name, parsed);
+                say("modq: " + Sanitizer.clean(name) + " is now a " + parsed.label());
                 return ExitCode.OK;
             }
         }
@@ -116,6 +112,14 @@ public final class ModeratorCommand extends BaseCommand {
                 out().flush();
                 return ExitCode.OK;
             }
+        }
+    }
+
+    private static void requireValidName(String name) {
+        try {
+            ModeratorName.require(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

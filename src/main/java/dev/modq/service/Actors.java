@@ -4,6 +4,7 @@ import dev.modq.core.Moderator;
 import dev.modq.core.Role;
 import dev.modq.store.Store;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,9 @@ public final class Actors {
     private Actors() {
     }
 
+    /** The real operating-system user (see {@link OsUser}); never the overridable user.name property. */
     public static String osUser() {
-        String user = System.getProperty("user.name");
-        return user == null || user.isBlank() ? "unknown" : user;
+        return OsUser.name();
     }
 
     /** Resolves the acting moderator; throws AccessDeniedException with the way to get access. */
@@ -35,11 +36,7 @@ public final class Actors {
 
     /** Makes {@code osUser} the first admin of a database that has no moderators yet. Returns true if it did. */
     public static boolean bootstrapFirstAdmin(Store store, String osUser) {
-        if (store.hasModerators() || !store.writable()) {
-            return false;
-        }
-        store.putModerator(osUser, Role.ADMIN);
-        return true;
+        return RosterService.bootstrapFirstAdmin(store, osUser, Clock.systemUTC());
     }
 
     private static Moderator registered(Store store, String name) {

@@ -35,11 +35,19 @@ public final class ModerationService {
 
     private final Store store;
     private final Moderator actor;
+    private final String osUser;
     private final Clock clock;
 
+    /** Acting as {@code actor}; the audit log records this process's real operating-system user beside it. */
     public ModerationService(Store store, Moderator actor, Clock clock) {
+        this(store, actor, OsUser.name(), clock);
+    }
+
+    /** {@code osUser} is who really runs modq (differs from {@code actor} with --as): recorded in every entry. */
+    public ModerationService(Store store, Moderator actor, String osUser, Clock clock) {
         this.store = store;
         this.actor = actor;
+        this.osUser = osUser;
         this.clock = clock;
     }
 
@@ -55,6 +63,7 @@ public final class ModerationService {
         requireCanDecide();
         String batchId = BatchIds.next(clock.instant());
         return store.write(tx -> {
+            RosterCheck.requireMayDecide(tx, actor.name(), store.path(), clock.instant());
             List<Outcome> outcomes = new ArrayList<>(targets.size());
             Map<Long, Outcome> seen = new HashMap<>(targets.size() * 2);
             List<Target> chunk = new ArrayList<>(CHUNK);
@@ -94,8 +103,9 @@ public final class ModerationService {
             outcomes.add(outcome);
             if (outcome.kind() == Outcome.Kind.APPLIED) {
                 toChange.add(now.id());
-                entries.add(new NewAuditEntry(actor.name(), now.id(), decision.verb(), now.status(), decision.target(),
-                        options.reason(), now.reason(), options.note(), batchId, null, now.version() + 1));
+                entries.add(NewAuditEntry.decision(actor.name(), osUser, now.id(), decision.verb(), now.status(),
+                        decision.target(), options.reason(), now.reason(), options.note(), batchId, null,
+                        now.version() + 1));
             }
         }
         tx.setStatuses(toChange, decision.target(), options.reason());
@@ -126,7 +136,10 @@ public final class ModerationService {
     /** Undoes the actor's latest undoable batch; empty when there is nothing left to undo. */
     public Optional<UndoResult> undoLast(DecideOptions options) {
         requireCanDecide();
-        Optional<String> latest = store.write(tx -> tx.latestUndoableBatch(actor.name()));
+        Optional<String> latest = store.write(tx -> {
+            RosterCheck.requireMayDecide(tx, actor.name(), store.path(), clock.instant());
+            return tx.latestUndoableBatch(actor.name());
+        });
         return latest.map(batch -> undo(batch, options));
     }
 
@@ -134,8 +147,9 @@ public final class ModerationService {
         requireCanDecide();
         String batchId = BatchIds.next(clock.instant());
         BatchResult result = store.write(tx -> {
+            Moderator current = RosterCheck.requireMayDecide(tx, actor.name(), store.path(), clock.instant());
             String owner = tx.batchOwner(batchToUndo).orElseThrow(() -> new UnknownBatchException(batchToUndo));
-            if (!owner.equals(actor.name()) && actor.role() != Role.ADMIN) {
+            if (!owner.equals(actor.name()) && current.role() != Role.ADMIN) {
                 throw new AccessDeniedException("batch " + batchToUndo + " was made by " + owner
                         + "; only its author or an admin may undo it");
             }
@@ -163,8 +177,9 @@ public final class ModerationService {
             if (outcome.kind() == Outcome.Kind.APPLIED) {
                 restores.computeIfAbsent(new Restore(entry.fromStatus(), entry.fromReason()), r -> new ArrayList<>())
                         .add(now.id());
-                entries.add(new NewAuditEntry(actor.name(), now.id(), UNDO, now.status(), entry.fromStatus(),
-                        entry.fromReason(), now.reason(), options.note(), batchId, entry.id(), now.version() + 1));
+                entries.add(NewAuditEntry.decision(actor.name(), osUser, now.id(), UNDO, now.status(),
+                        entry.fromStatus(), entry.fromReason(), now.reason(), options.note(), batchId, entry.id(),
+                        now.version() + 1));
             }
         }
         restores.forEach((restore, ids) -> tx.setStatuses(ids, restore.status(), restore.reason()));

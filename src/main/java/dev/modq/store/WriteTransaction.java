@@ -1,6 +1,8 @@
 package dev.modq.store;
 
 import dev.modq.core.AuditEntry;
+import dev.modq.core.Moderator;
+import dev.modq.core.Role;
 import dev.modq.core.Status;
 
 import java.util.Collection;
@@ -47,4 +49,34 @@ public interface WriteTransaction {
 
     /** Whether a batch with this id exists, and who made it. */
     Optional<String> batchOwner(String batchId);
+
+    /** The roster entry as it is now, read under the write lock (a removal by another admin is seen). */
+    Optional<Moderator> moderator(String name);
+
+    /** Adds a moderator, or re-enables and re-roles a disabled one. */
+    void putModerator(String name, Role role);
+
+    void disableModerator(String name);
+
+    /** Admins on the roster and not removed. */
+    long activeAdmins();
+
+    boolean hasModerators();
+
+    /** The latest roster entry about this moderator (who added, removed or re-roled them, and when). */
+    Optional<AuditEntry> lastRosterChange(String subject);
+
+    /**
+     * Chooses the comments a purge deletes: {@code status} and last changed (last audit entry, else created)
+     * before {@code before}, minus any that still have a reply staying behind, and minus the comment with the
+     * highest id (SQLite would give its id to the next new comment, which would inherit its audit history).
+     * The choice is kept for {@link #purgeCandidates} until the transaction ends.
+     */
+    PurgeSelection selectForPurge(Status status, java.time.Instant before);
+
+    /** The next chosen comments after {@code afterId}, in id order (keyset paging over the selection). */
+    List<CommentState> purgeCandidates(long afterId, int limit);
+
+    /** Deletes comments for good (their meta goes with them); foreign keys are checked at commit. */
+    void deleteComments(Collection<Long> commentIds);
 }

@@ -1,6 +1,8 @@
 package dev.modq.store.sqlite;
 
+import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
+import dev.modq.core.ChainPin;
 import dev.modq.store.AuditFilter;
 
 import java.sql.PreparedStatement;
@@ -40,6 +42,20 @@ public final class AuditLogReader {
                 }
             }
             return n;
+        });
+    }
+
+    /**
+     * The newest entry's id and hash as a pin ({@code 0:GENESIS} for an empty log). The count is the newest id:
+     * in an intact log ids run from 1 without gaps, and `log --verify` checks that.
+     */
+    public static ChainPin head(SqliteStore store) {
+        return store.sql("reading the audit log", () -> {
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new ChainPin(rs.getLong(1), rs.getString(2)) : new ChainPin(0, AuditChain.GENESIS);
+            }
         });
     }
 

@@ -7,6 +7,7 @@ import dev.modq.store.StoreReadOnlyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,17 +39,20 @@ final class DatabaseFile {
                 throw new StoreException("no modq database at " + path + ": create one with `modq init --db " + path
                         + "` or set MODQ_DB");
             }
-            createOwnerOnly(path, dir);
-            return true;
+            if (createOwnerOnly(path, dir)) {
+                return true;
+            }
+            // another `modq init` created it a moment ago: go on as with any existing file
         }
         if (!Files.isReadable(path)) {
             throw new StoreException("cannot read " + path + ": permission denied (ask its owner for read access)");
         }
-        requireSqliteHeader(path);
+        requireSqliteHeader(path, mode);
         return isWritable(path, dir);
     }
 
-    private static void createOwnerOnly(Path path, Path dir) {
+    /** False when the file appeared meanwhile (a concurrent init). */
+    private static boolean createOwnerOnly(Path path, Path dir) {
         if (!Files.isWritable(dir)) {
             throw new StoreReadOnlyException("cannot create " + path + ": directory " + dir + " is not writable for you");
         }
@@ -58,16 +62,24 @@ final class DatabaseFile {
             } else {
                 Files.createFile(path);
             }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
         } catch (IOException e) {
             throw new StoreException("cannot create " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private static void requireSqliteHeader(Path path) {
+    private static void requireSqliteHeader(Path path, OpenMode mode) {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] head = in.readNBytes(SQLITE_HEADER.length);
             if (head.length == 0) {
-                return; // an empty file is an empty SQLite database
+                // SQLite would take an empty file as an empty database and modq would set it up: only init may
+                if (mode == OpenMode.EXISTING) {
+                    throw new StoreException(path + " is empty, not a modq database: run `modq init --db " + path
+                            + "` to make it one, or check the --db path");
+                }
+                return;
             }
             if (!Arrays.equals(head, SQLITE_HEADER)) {
                 throw new StoreException(path + " is not a SQLite database: check the --db path");

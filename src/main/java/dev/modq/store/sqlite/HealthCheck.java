@@ -125,24 +125,26 @@ public final class HealthCheck {
                         + "; run `modq log --verify` for details", List.of(String.valueOf(p.entryId())));
     }
 
-    /** Comments never decided in modq (imported with any status) are fine; decided ones must match their last entry. */
+    /**
+     * Comments never decided in modq (imported with any status) are fine; decided ones must have the status and
+     * reason of their last audit entry. Roster entries name no comment; a purge entry's comment is gone on purpose.
+     */
     private CheckReport.Result auditVsComments() throws SQLException {
-        String sql = "SELECT l.comment_id, c.status, a.to_status, a.id"
-                + " FROM (SELECT comment_id, max(id) AS last_id FROM audit_log GROUP BY comment_id) l"
+        String sql = "SELECT l.comment_id, c.status, a.to_status, a.id, c.reason, a.reason"
+                + " FROM (SELECT comment_id, max(id) AS last_id FROM audit_log WHERE comment_id IS NOT NULL"
+                + " GROUP BY comment_id) l"
                 + " JOIN audit_log a ON a.id = l.last_id"
                 + " LEFT JOIN comments c ON c.id = l.comment_id"
-                + " WHERE c.id IS NULL OR c.status <> a.to_status ORDER BY l.comment_id";
+                + " WHERE (c.id IS NULL AND a.action <> 'purge')"
+                + " OR (c.id IS NOT NULL AND (a.action = 'purge' OR c.status IS NOT a.to_status OR c.reason IS NOT a.reason))"
+                + " ORDER BY l.comment_id";
         long total = 0;
         List<String> examples = new ArrayList<>();
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 total++;
                 if (examples.size() < EXAMPLES) {
-                    String status = rs.getString(2);
-                    examples.add(status == null
-                            ? "comment " + rs.getLong(1) + " is missing but audit entry " + rs.getLong(4) + " names it"
-                            : "comment " + rs.getLong(1) + " is " + status + " but its last audit entry " + rs.getLong(4)
-                            + " says " + rs.getString(3));
+                    examples.add(difference(rs));
                 }
             }
         }
@@ -152,6 +154,29 @@ public final class HealthCheck {
         }
         return CheckReport.Result.failed(CheckReport.AUDIT_VS_COMMENTS, total, total + (total == 1 ? " comment differs" : " comments differ")
                 + " from its last audit entry (changed without an audit row)", examples);
+    }
+
+    /** One example line: which comment, what it is, what its last entry says. */
+    private static String difference(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        String status = rs.getString(2);
+        String entryStatus = rs.getString(3);
+        long entry = rs.getLong(4);
+        if (status == null) {
+            return "comment " + id + " is missing but audit entry " + entry + " names it";
+        }
+        if (entryStatus == null) {
+            return "comment " + id + " exists but audit entry " + entry + " says it was purged";
+        }
+        if (!status.equals(entryStatus)) {
+            return "comment " + id + " is " + status + " but its last audit entry " + entry + " says " + entryStatus;
+        }
+        return "comment " + id + " has reason " + quoted(rs.getString(5)) + " but its last audit entry " + entry
+                + " says " + quoted(rs.getString(6));
+    }
+
+    private static String quoted(String reason) {
+        return reason == null ? "(none)" : "'" + reason + "'";
     }
 
     private CheckReport.Result statusCounts() throws SQLException {

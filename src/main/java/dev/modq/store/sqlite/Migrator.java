@@ -43,10 +43,11 @@ final class Migrator {
                     + " but is read-only for you: ask its owner to run `modq init --db " + dbName + "`");
         }
         createHistoryTable(conn);
+        int done = 0;
         for (Migration m : pending) {
-            apply(conn, m);
+            done += apply(conn, m) ? 1 : 0;
         }
-        return pending.size();
+        return done;
     }
 
     private void verify(Map<Integer, String> applied, String dbName) {
@@ -82,7 +83,7 @@ final class Migrator {
                 applied.put(rs.getInt(1), rs.getString(2));
             }
         }
-        return applied;
+        return done;
     }
 
     static boolean tableExists(Connection conn, String table) throws SQLException {
@@ -102,10 +103,18 @@ final class Migrator {
         }
     }
 
-    private static void apply(Connection conn, Migration m) throws SQLException {
+    /**
+     * Applies one migration under the write lock; false when another process applied it while we waited for the
+     * lock (two `modq init` on one new file: the second finds the tables made and must not create them again).
+     */
+    private static boolean apply(Connection conn, Migration m) throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.executeUpdate("BEGIN IMMEDIATE");
             try {
+                if (appliedChecksums(conn).containsKey(m.version())) {
+                    st.executeUpdate("ROLLBACK");
+                    return false;
+                }
                 st.executeUpdate(m.sql());
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + HISTORY_TABLE
                         + " (version, name, checksum, applied_at) VALUES (?, ?, ?, CAST(strftime('%s','now') AS INTEGER))")) {
@@ -115,6 +124,7 @@ final class Migrator {
                     ps.executeUpdate();
                 }
                 st.executeUpdate("COMMIT");
+                return true;
             } catch (SQLException e) {
                 st.executeUpdate("ROLLBACK");
                 throw new SQLException("migration " + m.fileName() + " failed: " + e.getMessage(), e);

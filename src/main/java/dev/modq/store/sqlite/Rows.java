@@ -28,8 +28,9 @@ final class Rows {
     static final String QUEUE_COLUMNS = "c.id, c.status, c.created_at, c.version, c.post_id, p.title, c.author_name,"
             + " substr(c.body, 1, " + EXCERPT_CHARS + ")";
 
-    static final String AUDIT_COLUMNS = "id, at, moderator, comment_id, action, from_status, to_status, reason,"
-            + " from_reason, note, batch_id, undo_of, version_after, prev_hash, hash";
+    static final String AUDIT_COLUMNS = "id, at, moderator, actor, comment_id, action, from_status, to_status, reason,"
+            + " from_reason, note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version,"
+            + " prev_hash, hash";
 
     private Rows() {
     }
@@ -54,10 +55,19 @@ final class Rows {
     }
 
     static AuditEntry audit(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getLong(4),
-                rs.getString(5), Status.parse(rs.getString(6)), Status.parse(rs.getString(7)), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getString(11), nullableLong(rs, 12), rs.getLong(13),
-                rs.getString(14), rs.getString(15));
+        return new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                nullableLong(rs, 5), rs.getString(6), status(rs.getString(7)), status(rs.getString(8)), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), nullableLong(rs, 13), rs.getLong(14),
+                rs.getString(15), role(rs.getString(16)), role(rs.getString(17)), rs.getInt(18), rs.getString(19),
+                rs.getString(20));
+    }
+
+    private static Status status(String label) {
+        return label == null ? null : Status.parse(label);
+    }
+
+    private static Role role(String label) {
+        return label == null ? null : Role.parse(label);
     }
 
     static Moderator moderator(ResultSet rs) throws SQLException {

@@ -2,15 +2,19 @@ package dev.modq.store.sqlite;
 
 import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
+import dev.modq.core.Moderator;
+import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.store.CommentState;
 import dev.modq.store.NewAuditEntry;
+import dev.modq.store.PurgeSelection;
 import dev.modq.store.WriteTransaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,26 +110,37 @@ final class SqliteWriteTransaction implements WriteTransaction {
     }
 
     private static final String INSERT_AUDIT = "INSERT INTO audit_log (" + Rows.AUDIT_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Gives the entry the next id and links it into the chain (the chain head must be loaded). */
     private AuditEntry chained(NewAuditEntry e) {
         long id = lastAuditId + 1;
-        long at = clock.instant().toEpochMilli();
-        String hash = AuditChain.hash(id, at, e.moderator(), e.commentId(), e.action(), e.fromStatus(), e.toStatus(),
-                e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(), e.versionAfter(), lastHash);
-        AuditEntry entry = new AuditEntry(id, Instant.ofEpochMilli(at), e.moderator(), e.commentId(), e.action(),
+        Instant at = Instant.ofEpochMilli(clock.instant().toEpochMilli());
+        AuditEntry unhashed = new AuditEntry(id, at, e.moderator(), e.actor(), e.commentId(), e.action(),
                 e.fromStatus(), e.toStatus(), e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(),
-                e.versionAfter(), lastHash, hash);
+                e.versionAfter(), e.subject(), e.fromRole(), e.toRole(), AuditChain.CURRENT_VERSION, lastHash, null);
+        String hash = AuditChain.hashOf(unhashed);
+        AuditEntry entry = new AuditEntry(id, at, e.moderator(), e.actor(), e.commentId(), e.action(),
+                e.fromStatus(), e.toStatus(), e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(),
+                e.versionAfter(), e.subject(), e.fromRole(), e.toRole(), AuditChain.CURRENT_VERSION, lastHash, hash);
         lastAuditId = id;
         lastHash = hash;
         return entry;
     }
 
     private static void bindAudit(PreparedStatement ps, AuditEntry e) throws SQLException {
-        SqliteStore.bind(ps, e.id(), e.at().toEpochMilli(), e.moderator(), e.commentId(), e.action(),
-                e.fromStatus().label(), e.toStatus().label(), e.reason(), e.fromReason(), e.note(), e.batchId(),
-                e.undoOf(), e.versionAfter(), e.prevHash(), e.hash());
+        SqliteStore.bind(ps, e.id(), e.at().toEpochMilli(), e.moderator(), e.actor(), e.commentId(), e.action(),
+                label(e.fromStatus()), label(e.toStatus()), e.reason(), e.fromReason(), e.note(), e.batchId(),
+                e.undoOf(), e.versionAfter(), e.subject(), label(e.fromRole()), label(e.toRole()), e.chainVersion(),
+                e.prevHash(), e.hash());
+    }
+
+    private static String label(Status s) {
+        return s == null ? null : s.label();
+    }
+
+    private static String label(Role r) {
+        return r == null ? null : r.label();
     }
 
     /** The chain head is read once per transaction; we hold the write lock, so nobody else appends meanwhile. */
@@ -218,6 +233,135 @@ final class SqliteWriteTransaction implements WriteTransaction {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         });
+    }
+
+    @Override
+    public Optional<Moderator> moderator(String name) {
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT name, role, created_at, disabled FROM moderators WHERE name = ?");
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.moderator(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void putModerator(String name, Role role) {
+        sql(() -> {
+            PreparedStatement ps = prepared("INSERT INTO moderators (name, role, created_at, disabled) VALUES (?, ?, ?, 0)"
+                    + " ON CONFLICT(name) DO UPDATE SET role = excluded.role, disabled = 0");
+            SqliteStore.bind(ps, name, role.label(), clock.instant().getEpochSecond());
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public void disableModerator(String name) {
+        sql(() -> {
+            PreparedStatement ps = prepared("UPDATE moderators SET disabled = 1 WHERE name = ?");
+            ps.setString(1, name);
+            return ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public long activeAdmins() {
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT count(*) FROM moderators WHERE role = 'admin' AND disabled = 0");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public boolean hasModerators() {
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT EXISTS (SELECT 1 FROM moderators)");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) != 0;
+            }
+        });
+    }
+
+    @Override
+    public Optional<AuditEntry> lastRosterChange(String subject) {
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT " + Rows.AUDIT_COLUMNS
+                    + " FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT 1");
+            ps.setString(1, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.audit(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public PurgeSelection selectForPurge(Status status, Instant before) {
+        return sql(() -> {
+            run("CREATE TEMP TABLE IF NOT EXISTS purge_ids (id INTEGER PRIMARY KEY)");
+            run("DELETE FROM temp.purge_ids");
+            PreparedStatement choose = prepared("INSERT INTO temp.purge_ids (id) SELECT c.id FROM comments c"
+                    + " WHERE c.status = ? AND coalesce((SELECT a.at FROM audit_log a WHERE a.comment_id = c.id"
+                    + " ORDER BY a.id DESC LIMIT 1), c.created_at * 1000) < ?");
+            SqliteStore.bind(choose, status.label(), before.toEpochMilli());
+            long matched = choose.executeUpdate();
+            long keptForReplies = 0;
+            // a reply that stays keeps its parent; repeat, since that parent may itself be a reply to a chosen one
+            for (int kept = dropParentsOfStayingReplies(); kept > 0; kept = dropParentsOfStayingReplies()) {
+                keptForReplies += kept;
+            }
+            int keptNewest = run("DELETE FROM temp.purge_ids WHERE id = (SELECT max(id) FROM comments)");
+            return new PurgeSelection(matched - keptForReplies - keptNewest, keptForReplies, keptNewest > 0);
+        });
+    }
+
+    private int dropParentsOfStayingReplies() throws SQLException {
+        return run("DELETE FROM temp.purge_ids WHERE id IN (SELECT r.parent_id FROM comments r"
+                + " WHERE r.parent_id IN (SELECT id FROM temp.purge_ids) AND r.id NOT IN (SELECT id FROM temp.purge_ids))");
+    }
+
+    @Override
+    public List<CommentState> purgeCandidates(long afterId, int limit) {
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT c.id, c.status, c.reason, c.version FROM temp.purge_ids p"
+                    + " JOIN comments c ON c.id = p.id WHERE p.id > ? ORDER BY p.id LIMIT ?");
+            SqliteStore.bind(ps, afterId, limit);
+            List<CommentState> chunk = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    chunk.add(new CommentState(rs.getLong(1), Status.parse(rs.getString(2)), rs.getString(3), rs.getLong(4)));
+                }
+            }
+            return chunk;
+        });
+    }
+
+    @Override
+    public void deleteComments(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return;
+        }
+        sql(() -> {
+            // a chosen reply may sit in a later chunk than its chosen parent: check references at commit
+            run("PRAGMA defer_foreign_keys = ON");
+            PreparedStatement ps = prepared("DELETE FROM comments WHERE id IN (SELECT value FROM json_each(?))");
+            ps.setString(1, jsonArray(commentIds));
+            int deleted = ps.executeUpdate();
+            if (deleted != commentIds.size()) {
+                throw new IllegalStateException("expected to delete " + commentIds.size() + " comments, deleted " + deleted);
+            }
+            return null;
+        });
+    }
+
+    private int run(String sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            return st.executeUpdate(sql);
+        }
     }
 
     @Override

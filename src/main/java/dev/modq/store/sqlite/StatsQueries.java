@@ -31,9 +31,13 @@ public final class StatsQueries {
         return list(store, sql, rs -> new PostCount(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), limit);
     }
 
+    /** Decisions and their undos: roster changes and purges are not moderation work per day or per person. */
+    private static final String DECISIONS = "('approve', 'reject', 'flag', 'undo')";
+
     private static List<ModeratorCount> byModerator(SqliteStore store) {
         String sql = "SELECT moderator, sum(action = 'approve'), sum(action = 'reject'), sum(action = 'flag'),"
-                + " sum(action = 'undo') FROM audit_log GROUP BY moderator ORDER BY count(*) DESC, moderator";
+                + " sum(action = 'undo') FROM audit_log WHERE action IN " + DECISIONS
+                + " GROUP BY moderator ORDER BY count(*) DESC, moderator";
         return list(store, sql, rs -> new ModeratorCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 rs.getLong(5)));
     }
@@ -42,7 +46,8 @@ public final class StatsQueries {
         LocalDate today = LocalDate.ofInstant(store.clock().instant(), ZoneOffset.UTC);
         LocalDate first = today.minusDays(Math.max(0, days - 1L));
         long fromMillis = first.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        String sql = "SELECT at / 86400000, count(*) FROM audit_log WHERE at >= ? GROUP BY at / 86400000 ORDER BY 1";
+        String sql = "SELECT at / 86400000, count(*) FROM audit_log WHERE at >= ? AND action IN " + DECISIONS
+                + " GROUP BY at / 86400000 ORDER BY 1";
         return list(store, sql, rs -> new DayCount(
                 LocalDate.ofInstant(Instant.ofEpochMilli(rs.getLong(1) * 86_400_000L), ZoneOffset.UTC), rs.getLong(2)),
                 fromMillis);
