@@ -83,7 +83,7 @@ final class Migrator {
                 applied.put(rs.getInt(1), rs.getString(2));
             }
         }
-        return done;
+        return applied;
     }
 
     static boolean tableExists(Connection conn, String table) throws SQLException {
