@@ -4,7 +4,6 @@ import dev.modq.core.Moderator;
 import dev.modq.core.Role;
 import dev.modq.store.Store;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ public final class Actors {
 
     /** Makes {@code osUser} the first admin of a database that has no moderators yet. Returns true if it did. */
     public static boolean bootstrapFirstAdmin(Store store, String osUser) {
-        return RosterService.bootstrapFirstAdmin(store, osUser, Clock.systemUTC());
+        return RosterService.bootstrapFirstAdmin(store, osUser);
     }
 
     private static Moderator registered(Store store, String name) {

@@ -34,7 +34,7 @@ public final class RosterService {
     /** Adds {@code name} with {@code role}, or re-enables a removed moderator with it. */
     public void add(String name, Role role) {
         ModeratorName.require(name);
-        store.write(tx -> {
+        store.write("adding moderator " + name, tx -> {
             RosterCheck.requireAdmin(tx, actor.name(), store.path(), clock.instant());
             Optional<Moderator> before = tx.moderator(name);
             Role fromRole = before.filter(m -> !m.disabled()).map(Moderator::role).orElse(null);
@@ -49,7 +49,7 @@ public final class RosterService {
 
     /** Disables {@code name}; their past decisions stay attributed to them. */
     public void remove(String name) {
-        store.write(tx -> {
+        store.write("removing moderator " + name, tx -> {
             RosterCheck.requireAdmin(tx, actor.name(), store.path(), clock.instant());
             if (name.equals(actor.name())) {
                 throw new IllegalArgumentException("you cannot remove yourself; ask another admin");
@@ -70,7 +70,7 @@ public final class RosterService {
 
     /** Changes the role of a moderator on the roster. */
     public void setRole(String name, Role role) {
-        store.write(tx -> {
+        store.write("changing the role of moderator " + name, tx -> {
             RosterCheck.requireAdmin(tx, actor.name(), store.path(), clock.instant());
             Moderator target = existing(tx, name);
             if (target.role() == Role.ADMIN && role != Role.ADMIN && !target.disabled()) {
@@ -82,19 +82,20 @@ public final class RosterService {
         });
     }
 
-    /** The first admin of a database with no moderators yet (init); false when it already has some. */
-    public static boolean bootstrapFirstAdmin(Store store, String osUser, Clock clock) {
+    /**
+     * The first admin of a database with no moderators yet (init); false when it already has some. Not an audit
+     * entry: the roster's first row is its creator, and the log starts with the first change after it.
+     */
+    public static boolean bootstrapFirstAdmin(Store store, String osUser) {
         if (!store.writable()) {
             return false;
         }
-        // checked under the write lock: two `modq init` at once make one first admin and one audit entry
-        return store.write(tx -> {
+        // checked under the write lock: of two `modq init` at once, one makes the first admin
+        return store.write("adding the first admin " + osUser, tx -> {
             if (tx.hasModerators()) {
                 return false;
             }
             tx.putModerator(osUser, Role.ADMIN);
-            tx.appendAll(List.of(NewAuditEntry.roster(osUser, osUser, AuditEntry.MODERATOR_ADD, osUser, null,
-                    Role.ADMIN, "first admin (modq init)", BatchIds.next(clock.instant()))));
             return true;
         });
     }

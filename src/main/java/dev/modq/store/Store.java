@@ -57,7 +57,10 @@ public interface Store extends AutoCloseable {
 
     List<Moderator> moderators();
 
-    /** Adds a moderator, or re-enables and re-roles a disabled one. */
+    /**
+     * Adds a moderator, or re-enables and re-roles a disabled one, without an audit entry: for demo data and test
+     * fixtures. Roster changes people make go through the service's RosterService, which records them.
+     */
     void putModerator(String name, Role role);
 
     void setModeratorDisabled(String name, boolean disabled);
@@ -69,7 +72,12 @@ public interface Store extends AutoCloseable {
     void putSetting(String key, String value);
 
     /** Runs {@code work} in one IMMEDIATE transaction: commits if it returns, rolls back if it throws. */
-    <T> T write(Function<WriteTransaction, T> work);
+    default <T> T write(Function<WriteTransaction, T> work) {
+        return write("writing", work);
+    }
+
+    /** The same; {@code doing} names the work in errors ("locked ... while adding moderator carol"). */
+    <T> T write(String doing, Function<WriteTransaction, T> work);
 
     @Override
     void close();

@@ -93,7 +93,7 @@ class ReadCommandsTest {
         fx.exec("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET reason = 'tampered' WHERE id = 2");
         CliRun r = fx.run("log", "--verify");
         assertEquals(1, r.code());
-        assertEquals("modq: audit log broken: entry 2 was changed (its content no longer matches its hash)\n", r.err());
+        assertEquals("modq: audit log broken: audit entry 2 was changed: its content does not match its hash\n", r.err());
     }
 
     @Test
@@ -103,7 +103,7 @@ class ReadCommandsTest {
         fx.exec("DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id = 2");
         CliRun r = fx.run("log", "--verify");
         assertEquals(1, r.code());
-        assertEquals("modq: audit log broken: entry 2 is missing (removed): entry 3 follows entry 1\n", r.err());
+        assertEquals("modq: audit log broken: audit entry 2 was removed (the log jumps from 1 to 3)\n", r.err());
     }
 
     @Test
@@ -114,7 +114,7 @@ class ReadCommandsTest {
         fx.exec("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET hash = 'f00d' WHERE id = 2");
         CliRun r = fx.run("log", "--verify");
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("modq: audit log broken: entry 2 was changed"), r.err());
+        assertTrue(r.err().startsWith("modq: audit log broken: audit entry 2 was changed"), r.err());
     }
 
     @Test

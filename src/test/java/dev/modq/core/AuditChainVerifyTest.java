@@ -16,10 +16,15 @@ class AuditChainVerifyTest {
 
     /** A valid chain of n entries, built the way the store appends them. */
     static List<AuditEntry> chain(int n) {
+        return chain(n, 0);
+    }
+
+    /** A valid chain of n entries, the first {@code v1Entries} of them under chain version 1 (before V002). */
+    static List<AuditEntry> chain(int n, int v1Entries) {
         List<AuditEntry> entries = new ArrayList<>();
         String prev = AuditChain.GENESIS;
         for (int i = 1; i <= n; i++) {
-            AuditEntry e = entry(i, "alice", i % 2 == 0 ? "spam" : null, prev);
+            AuditEntry e = entry(i, "alice", i % 2 == 0 ? "spam" : null, prev, i <= v1Entries ? 1 : 2);
             entries.add(e);
             prev = e.hash();
         }
@@ -27,19 +32,26 @@ class AuditChainVerifyTest {
     }
 
     static AuditEntry entry(long id, String moderator, String reason, String prev) {
-        AuditEntry draft = new AuditEntry(id, Instant.ofEpochMilli(1_780_000_000_000L + id), moderator, 100 + id, "reject",
-                Status.PENDING, Status.REJECTED, reason, null, null, "b" + id, null, 1, prev, null);
+        return entry(id, moderator, reason, prev, 2);
+    }
+
+    static AuditEntry entry(long id, String moderator, String reason, String prev, int version) {
+        AuditEntry draft = new AuditEntry(id, Instant.ofEpochMilli(1_780_000_000_000L + id), moderator,
+                version == 1 ? null : "root", 100 + id, "reject", Status.PENDING, Status.REJECTED, reason, null, null,
+                "b" + id, null, 1, null, null, null, version, prev, null);
         return withHash(draft, AuditChain.hashOf(draft));
     }
 
     static AuditEntry withHash(AuditEntry e, String hash) {
-        return new AuditEntry(e.id(), e.at(), e.moderator(), e.commentId(), e.action(), e.fromStatus(), e.toStatus(),
-                e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(), e.versionAfter(), e.prevHash(), hash);
+        return new AuditEntry(e.id(), e.at(), e.moderator(), e.actor(), e.commentId(), e.action(), e.fromStatus(),
+                e.toStatus(), e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(), e.versionAfter(),
+                e.subject(), e.fromRole(), e.toRole(), e.chainVersion(), e.prevHash(), hash);
     }
 
     static AuditEntry withModerator(AuditEntry e, String moderator) {
-        return new AuditEntry(e.id(), e.at(), moderator, e.commentId(), e.action(), e.fromStatus(), e.toStatus(),
-                e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(), e.versionAfter(), e.prevHash(), e.hash());
+        return new AuditEntry(e.id(), e.at(), moderator, e.actor(), e.commentId(), e.action(), e.fromStatus(),
+                e.toStatus(), e.reason(), e.fromReason(), e.note(), e.batchId(), e.undoOf(), e.versionAfter(),
+                e.subject(), e.fromRole(), e.toRole(), e.chainVersion(), e.prevHash(), e.hash());
     }
 
     @Test

@@ -321,10 +321,10 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public <T> T write(Function<WriteTransaction, T> work) {
-        requireWritable("writing");
+    public <T> T write(String doing, Function<WriteTransaction, T> work) {
+        requireWritable(doing);
         SqliteWriteTransaction tx = new SqliteWriteTransaction(conn, clock);
-        exec("starting a write transaction", "BEGIN IMMEDIATE");
+        exec(doing, "BEGIN IMMEDIATE");
         boolean done = false;
         try {
             T result = work.apply(tx);
@@ -333,7 +333,7 @@ public final class SqliteStore implements Store {
             done = true;
             return result;
         } catch (SqliteWriteTransaction.UncheckedSql e) {
-            throw SqliteErrors.translate(path, "writing", e.getCause(), busyTimeoutMs);
+            throw SqliteErrors.translate(path, doing, e.getCause(), busyTimeoutMs);
         } finally {
             if (!done) {
                 tx.closeStatements();
