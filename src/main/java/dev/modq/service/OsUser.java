@@ -28,7 +28,7 @@ public final class OsUser {
         return name;
     }
 
-    private static String lookUp() {
+    static String lookUp() {
         String name;
         try {
             // the JDK leaves uid at 0 when getpwuid finds no entry, so only the name tells a real answer
