@@ -30,6 +30,7 @@ class RosterCheckedInsideDecisionsTest {
 
     @TempDir
     Path dir;
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     Path db;
     SqliteStore store;
     /** Another connection: the admin's own modq process. */
@@ -40,7 +41,8 @@ class RosterCheckedInsideDecisionsTest {
         db = dir.resolve("q.db");
         store = TestDb.create(db);
         TestDb.seed(db, 10);
-        adminStore = SqliteStore.open(db, dev.modq.store.OpenMode.EXISTING);
+        // the admin's process stamps its audit entries with its store's clock
+        adminStore = SqliteStore.open(db, dev.modq.store.OpenMode.EXISTING, 5_000, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -64,7 +66,7 @@ class RosterCheckedInsideDecisionsTest {
 
     @Test
     void aModeratorRemovedWhileTheirSessionIsOpenCannotDecideOrUndo() {
-        Instant t0 = Instant.now(); // the store stamps audit entries with its own (system) clock
+        Instant t0 = T0;
         ModerationService alice = openSession("alice", Clock.fixed(t0.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
         var batch = alice.decide(Decision.APPROVE, List.of(Target.any(1)), DecideOptions.DEFAULT);
         admin(Clock.fixed(t0, ZoneOffset.UTC)).remove("alice");
