@@ -25,7 +25,9 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(GlobalOptions global, OpenMode mode) {
-        return open(DatabasePath.resolve(global.db, System.getenv()), global.as(), mode);
+        Path db = mode == OpenMode.EXISTING ? DatabasePath.resolveExisting(global.db, System.getenv())
+                : DatabasePath.resolve(global.db, System.getenv());
+        return open(db, global.as(), mode);
     }
 
     public static AppContext open(Path db, String as, OpenMode mode) {

@@ -25,7 +25,7 @@ public final class BackupCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path db = DatabasePath.resolve(global().db, System.getenv());
+        Path db = DatabasePath.resolveExisting(global().db, System.getenv());
         if (file.toAbsolutePath().normalize().equals(db.toAbsolutePath().normalize())) {
             throw new UsageException("the backup file must differ from the database " + db);
         }

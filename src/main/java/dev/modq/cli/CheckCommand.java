@@ -34,7 +34,7 @@ public final class CheckCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path db = DatabasePath.resolve(global().db, System.getenv());
+        Path db = DatabasePath.resolveExisting(global().db, System.getenv());
         CheckReport report;
         try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
             report = HealthCheck.run(store);

@@ -1,7 +1,9 @@
 package dev.modq.cli;
 
 import dev.modq.service.OsUser;
+import dev.modq.store.StoreException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,6 +22,23 @@ final class DatabasePath {
             return Path.of(fromEnv);
         }
         return defaultPath(env);
+    }
+
+    /**
+     * Like {@link #resolve}, for commands that need an existing database: when neither --db nor MODQ_DB was given
+     * and the default does not exist, the likely cause is an environment that was not read (over
+     * {@code ssh -t host modq}, /etc/profile.d is not), so say that instead of "create the directory".
+     */
+    static Path resolveExisting(Path option, Map<String, String> env) {
+        Path db = resolve(option, env);
+        String fromEnv = env.get("MODQ_DB");
+        boolean defaulted = option == null && (fromEnv == null || fromEnv.isBlank());
+        if (defaulted && !Files.exists(db)) {
+            throw new StoreException("no database given and none at the default " + db + ": pass --db PATH or set"
+                    + " MODQ_DB (a non-login shell such as `ssh -t host modq` does not read /etc/profile.d: use --db, or"
+                    + " set MODQ_DB in ~/.bashrc), or create your own with `modq init`");
+        }
+        return db;
     }
 
     static Path defaultPath(Map<String, String> env) {

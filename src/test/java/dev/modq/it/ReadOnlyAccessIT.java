@@ -107,4 +107,22 @@ class ReadOnlyAccessIT {
         assertEquals(0, add.code(), add.toString());
         assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM moderators WHERE name = 'zed'"));
     }
+
+    @Test
+    void aUserOutsideTheGroupIsToldAboutTheGroupNotToRunInit() throws Exception {
+        // docs/team-setup.md's directory, but nobody is not in its group (root here)
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwx---"));
+        Result list = asNobody("outside", "list", "--db", db.toString());
+        assertEquals(1, list.code(), list.toString());
+        assertEquals("modq: cannot reach " + db + ": directory " + dir + " is closed to you (owner root, group root,"
+                + " rwxrwx---); to moderate there, ask an admin to add you to group root and log in again"
+                + " (docs/team-setup.md)\n", list.err());
+
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-rw----"));
+        Result unreadable = asNobody("unreadable", "list", "--db", db.toString());
+        assertEquals(1, unreadable.code(), unreadable.toString());
+        assertTrue(unreadable.err().startsWith("modq: cannot read " + db + ": permission denied (owner root, group root,"
+                + " rw-rw----); ask its owner for access, e.g. membership of group root"), unreadable.err());
+    }
 }

@@ -35,6 +35,9 @@ final class DatabaseFile {
             throw new StoreException(path + " is a directory, not a database file: pass a file path to --db");
         }
         if (!Files.exists(path)) {
+            if (!Files.isExecutable(dir) || !Files.isReadable(dir)) {
+                throw new StoreException(FileAccess.unreachable(path, dir));
+            }
             if (mode == OpenMode.EXISTING) {
                 throw new StoreException("no modq database at " + path + ": create one with `modq init --db " + path
                         + "` or set MODQ_DB");
@@ -45,7 +48,10 @@ final class DatabaseFile {
             // another `modq init` created it a moment ago: go on as with any existing file
         }
         if (!Files.isReadable(path)) {
-            throw new StoreException("cannot read " + path + ": permission denied (ask its owner for read access)");
+            String group = FileAccess.group(path);
+            throw new StoreException("cannot read " + path + ": permission denied (" + FileAccess.describe(path)
+                    + "); ask its owner for access" + (group == null ? "" : ", e.g. membership of group " + group
+                    + " (docs/team-setup.md)"));
         }
         requireSqliteHeader(path, mode);
         return isWritable(path, dir);
@@ -53,8 +59,13 @@ final class DatabaseFile {
 
     /** False when the file appeared meanwhile (a concurrent init). */
     private static boolean createOwnerOnly(Path path, Path dir) {
+        if (FileAccess.onReadOnlyFileSystem(dir)) {
+            throw new StoreReadOnlyException("cannot create " + path + ": " + dir + " is on a read-only file system;"
+                    + " choose a --db on a writable one");
+        }
         if (!Files.isWritable(dir)) {
-            throw new StoreReadOnlyException("cannot create " + path + ": directory " + dir + " is not writable for you");
+            throw new StoreReadOnlyException("cannot create " + path + ": directory " + dir + " is not writable for you ("
+                    + FileAccess.describe(dir) + "); choose another --db or ask its owner");
         }
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

@@ -14,7 +14,10 @@ final class SqliteErrors {
     private static final int SQLITE_LOCKED = 6;
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_FULL = 13;
+    /** SQLITE_IOERR_SHMSIZE: SQLite could not grow the -shm file, in practice because the disk is full. */
+    private static final int SQLITE_IOERR_SHMSIZE = SQLITE_IOERR | (19 << 8);
     private static final int SQLITE_CANTOPEN = 14;
     private static final int SQLITE_NOTADB = 26;
 
@@ -26,7 +29,17 @@ final class SqliteErrors {
      * SQLite may not create the -shm file because the directory is not writable for this user.
      */
     static StoreException translateReadOnlyOpen(Path db, String doing, SQLException e, int busyTimeoutMs) {
+        return translateReadOnlyOpen(db, doing, e, busyTimeoutMs, FileAccess.onReadOnlyFileSystem(db));
+    }
+
+    static StoreException translateReadOnlyOpen(Path db, String doing, SQLException e, int busyTimeoutMs,
+                                                boolean readOnlyFileSystem) {
         int primary = code(e) & 0xff;
+        if ((primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN) && readOnlyFileSystem) {
+            return new StoreReadOnlyException("cannot open " + db + ": it is on a read-only file system and nobody has"
+                    + " it open, so SQLite cannot create " + db.getFileName() + "-shm to read it; remount it read-write,"
+                    + " or copy it (with its -wal file) to a writable place and use --db there", e);
+        }
         if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN) {
             Path dir = db.toAbsolutePath().getParent();
             return new StoreReadOnlyException("cannot open " + db + " read-only: SQLite must create " + db.getFileName()
@@ -70,17 +83,30 @@ final class SqliteErrors {
     }
 
     static StoreException translate(Path db, String doing, SQLException e, int busyTimeoutMs) {
-        int primary = code(e) & 0xff;
+        return translate(db, doing, e, busyTimeoutMs, FileAccess.nearlyFull(db));
+    }
+
+    /** {@code diskNearlyFull}: the file system has (almost) no space left, which explains most I/O errors. */
+    static StoreException translate(Path db, String doing, SQLException e, int busyTimeoutMs, boolean diskNearlyFull) {
+        int code = code(e);
+        int primary = code & 0xff;
+        if (code == SQLITE_IOERR_SHMSIZE || (primary == SQLITE_IOERR && diskNearlyFull)) {
+            return new StoreException("disk full while " + doing + " in " + db + ": no space left on the file system"
+                    + " holding " + db.toAbsolutePath().getParent() + " (SQLite could not grow its -wal/-shm files);"
+                    + " nothing was written; free space and try again", e);
+        }
         return switch (primary) {
             case SQLITE_BUSY, SQLITE_LOCKED -> new StoreBusyException("database " + db + " is locked by another writer"
                     + " (waited " + busyTimeoutMs + " ms while " + doing + "): try again shortly", busyTimeoutMs, e);
             case SQLITE_READONLY -> new StoreReadOnlyException("database " + db + " is read-only for you while " + doing
-                    + ": ask its owner for write access", e);
+                    + ": " + FileAccess.writeAdvice(db, FileAccess.onReadOnlyFileSystem(db)), e);
             case SQLITE_FULL -> new StoreException("disk full while " + doing + " in " + db
                     + ": nothing was written; free space and try again", e);
             case SQLITE_CORRUPT, SQLITE_NOTADB -> new StoreException("database " + db + " is corrupted or not a database ("
                     + firstLine(e) + "): run `modq check`, or restore a backup", e);
             case SQLITE_CANTOPEN -> new StoreException("cannot open " + db + " while " + doing + ": " + firstLine(e), e);
+            case SQLITE_IOERR -> new StoreException("I/O error while " + doing + " in " + db + " (" + firstLine(e)
+                    + "): the disk or file system failed; check the system log (dmesg), then run `modq check`", e);
             default -> new StoreException("database error while " + doing + " in " + db + ": " + firstLine(e), e);
         };
     }

@@ -373,7 +373,7 @@ public final class SqliteStore implements Store {
     private void requireWritable(String doing) {
         if (!writable) {
             throw new StoreReadOnlyException("database " + path + " is read-only for you, so " + doing
-                    + " is not possible: you can browse; ask its owner for write access");
+                    + " is not possible: you can browse; " + FileAccess.writeAdvice(path, FileAccess.onReadOnlyFileSystem(path)));
         }
     }
 
