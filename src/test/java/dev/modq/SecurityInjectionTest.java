@@ -1,6 +1,7 @@
 package dev.modq;
 
 import dev.modq.core.AuditEntry;
+import dev.modq.core.ModeratorName;
 import dev.modq.core.Decision;
 import dev.modq.core.Target;
 import dev.modq.core.query.Query;
@@ -135,18 +136,24 @@ class SecurityInjectionTest {
             }
             assertTrue(store.verifyAuditChain().isEmpty());
         }
+        // names are OS account names now (issue 10 item 12): hostile ones are refused with one clean line
+        int valid = 0;
         for (String s : HOSTILE) {
-            if (s.indexOf('\0') >= 0) {
+            CliRun add = CliRun.run("moderator", "add", s, "--db", db.toString());
+            if (ModeratorName.isValid(s)) {
+                assertEquals(0, add.code(), add.toString());
+                valid++;
                 continue;
             }
-            CliRun add = CliRun.run("moderator", "add", s, "--db", db.toString());
-            assertEquals(0, add.code(), add.toString());
+            assertEquals(2, add.code(), add.toString());
+            assertEquals(1, add.err().lines().count(), add.toString());
+            assertFalse(add.err().contains("\u001b"), add.err());
         }
         try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
             for (String s : HOSTILE) {
-                assertTrue(store.moderator(s).isPresent(), "moderator name round-trips: " + s);
+                assertEquals(ModeratorName.isValid(s), store.moderator(s).isPresent(), "only valid names are added: " + s);
             }
-            assertEquals(HOSTILE.size() + 4, store.moderators().size());
+            assertEquals(valid + 4, store.moderators().size());
         }
         CliRun as = CliRun.run("moderator", "list", "--db", db.toString(), "--as", "x' OR '1'='1");
         assertEquals(1, as.code());
