@@ -90,6 +90,18 @@ class PurgeCommandTest {
     }
 
     @Test
+    void theNewestCommentKeptAlsoKeepsTheCommentItRepliesTo() {
+        CliFixture fx = withOldSpam();
+        fx.exec("UPDATE comments SET status = 'rejected', parent_id = 5 WHERE id = 6");
+        CliRun r = purge(fx, "--older-than", "30d", "--yes");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("purged 1 rejected comment ") && r.err().contains("kept 1 with replies that stay"),
+                r.err());
+        assertEquals("5\n6\n", fx.queryText("SELECT id FROM comments WHERE id IN (4, 5, 6) ORDER BY id"));
+        assertEquals(0, fx.run("check").code());
+    }
+
+    @Test
     void onlyAdminsPurgeAndNeverWithoutATerminalOrYes() {
         CliFixture fx = withOldSpam();
         fx.addModerator("alice", Role.MODERATOR);

@@ -309,12 +309,13 @@ final class SqliteWriteTransaction implements WriteTransaction {
                     + " ORDER BY a.id DESC LIMIT 1), c.created_at * 1000) < ?");
             SqliteStore.bind(choose, status.label(), before.toEpochMilli());
             long matched = choose.executeUpdate();
+            // first the newest comment, which stays: it may itself be a reply whose parent must then stay too
+            int keptNewest = run("DELETE FROM temp.purge_ids WHERE id = (SELECT max(id) FROM comments)");
             long keptForReplies = 0;
             // a reply that stays keeps its parent; repeat, since that parent may itself be a reply to a chosen one
             for (int kept = dropParentsOfStayingReplies(); kept > 0; kept = dropParentsOfStayingReplies()) {
                 keptForReplies += kept;
             }
-            int keptNewest = run("DELETE FROM temp.purge_ids WHERE id = (SELECT max(id) FROM comments)");
             return new PurgeSelection(matched - keptForReplies - keptNewest, keptForReplies, keptNewest > 0);
         });
     }
