@@ -19,8 +19,8 @@ import java.util.List;
 /** {@code modq check}: is the database sound, and does the audit log agree with the comments? */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check the database and its audit log; report problems on one screen.",
-                "Checks SQLite integrity and foreign keys, the audit log's hash chain, each decided comment against"
-                        + " its last audit entry, and the per-status counts. Reads one snapshot; others may keep"
+                "Checks SQLite integrity and foreign keys, the audit log's hash chain, each decided comment's status"
+                        + " and reason against its last audit entry (purged comments excepted), and the per-status counts. Reads one snapshot; others may keep"
                         + " working. Exit 0 when all is well, 1 when anything is wrong."},
         footer = {"%nExamples:", "  modq check", "  modq check --format json --db /srv/blog/comments.db",
                 ExitCode.HELP_FOOTER})
