@@ -5,6 +5,7 @@ import dev.modq.core.Moderator;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public interface WriteTransaction {
      * highest id (SQLite would give its id to the next new comment, which would inherit its audit history).
      * The choice is kept for {@link #purgeCandidates} until the transaction ends.
      */
-    PurgeSelection selectForPurge(Status status, java.time.Instant before);
+    PurgeSelection selectForPurge(Status status, Instant before);
 
     /** The next chosen comments after {@code afterId}, in id order (keyset paging over the selection). */
     List<CommentState> purgeCandidates(long afterId, int limit);
