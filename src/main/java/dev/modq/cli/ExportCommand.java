@@ -2,6 +2,7 @@ package dev.modq.cli;
 
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
+import dev.modq.core.query.When;
 import dev.modq.io.ExportFilter;
 import dev.modq.io.ExportFormat;
 import dev.modq.io.ExportWriter;
@@ -12,12 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -42,10 +38,9 @@ public final class ExportCommand extends BaseCommand {
             description = "Only these statuses (pending, approved, rejected, flagged); repeatable or comma-separated.")
     List<String> statuses;
 
-    @Option(names = "--since", paramLabel = "TIME",
-            description = "Only comments decided in modq at or after TIME: 2024-05-01, 2024-05-01T10:00:00Z, or an age"
-                    + " like 30m, 24h, 7d.")
-    String since;
+    @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class,
+            description = "Only comments decided in modq at or after WHEN: " + WhenConverter.FORMS + ".")
+    When since;
 
     @Option(names = "--where", paramLabel = "QUERY", description = "Only comments matching QUERY (as in `modq list`).")
     String where;
@@ -53,7 +48,7 @@ public final class ExportCommand extends BaseCommand {
     @Override
     public Integer call() {
         ExportFormat chosen = parseFormat();
-        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), parseSince(since, Instant.now()),
+        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), since == null ? null : since.resolve(Instant.now()),
                 chosen.sourceSystem());
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             ExportWriter writer = chosen.writer(out());
@@ -93,31 +88,5 @@ public final class ExportCommand extends BaseCommand {
             }
         }
         return set;
-    }
-
-    /** A time (date, date-time with offset) or an age back from now (30m, 24h, 7d). */
-    static Instant parseSince(String text, Instant now) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip();
-        try {
-            if (t.matches("\\d+[mhd]")) {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                Duration age = switch (t.charAt(t.length() - 1)) {
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-                return now.minus(age);
-            }
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new UsageException("--since '" + text + "' is not a time: use 2024-05-01, 2024-05-01T10:00:00Z,"
-                    + " or an age like 30m, 24h, 7d");
-        }
     }
 }

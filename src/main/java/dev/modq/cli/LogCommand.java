@@ -8,6 +8,7 @@ import dev.modq.store.AuditFilter;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.AuditLogReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
@@ -34,11 +35,8 @@ public final class LogCommand extends BaseCommand {
     @Option(names = "--action", paramLabel = "ACTION", description = "approve, reject, flag or undo.")
     String action;
 
-    @Option(names = "--since", paramLabel = "WHEN", description = "At or after a date, instant, or duration ago (1d).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "WHEN", description = "Before a date, instant, or duration ago.")
-    String until;
+    @Mixin
+    TimeWindowOptions window;
 
     @Option(names = "--batch", paramLabel = "BATCH", description = "Only this batch.")
     String batch;
@@ -86,8 +84,8 @@ public final class LogCommand extends BaseCommand {
             throw new UsageException("--limit must be 0 or more, not " + limit);
         }
         return new AuditFilter(moderator, action == null ? null : action.trim().toLowerCase(),
-                since == null ? null : TimeArg.parse("--since", since, now),
-                until == null ? null : TimeArg.parse("--until", until, now),
+                window.since == null ? null : window.since.resolve(now),
+                window.until == null ? null : window.until.resolve(now),
                 batch, comment, limit, newest);
     }
 
