@@ -9,6 +9,7 @@ import dev.modq.io.ExportWriter;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -30,9 +31,8 @@ import java.util.Set;
                 ExitCode.HELP_FOOTER})
 public final class ExportCommand extends BaseCommand {
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
-            description = "jsonl (default), csv, wp-cli or disqus-ids.")
-    String format;
+    @Mixin
+    FormatOption<ExportFormat> format = FormatOption.of(ExportFormat.JSONL, ExportFormat.values());
 
     @Option(names = "--status", paramLabel = "STATUS", split = ",",
             description = "Only these statuses (pending, approved, rejected, flagged); repeatable or comma-separated.")
@@ -47,7 +47,7 @@ public final class ExportCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        ExportFormat chosen = parseFormat();
+        ExportFormat chosen = format.get();
         ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), since == null ? null : since.resolve(Instant.now()),
                 chosen.sourceSystem());
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
@@ -65,14 +65,6 @@ public final class ExportCommand extends BaseCommand {
             return ExitCode.OK;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private ExportFormat parseFormat() {
-        try {
-            return ExportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 

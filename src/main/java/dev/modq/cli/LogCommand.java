@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -53,23 +52,23 @@ public final class LogCommand extends BaseCommand {
     @Option(names = "--fields", paramLabel = "A,B", description = "Columns to print, in order.")
     String fields;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv, json or jsonl.")
-    Format format;
+    @Mixin
+    FormatOption<Format> format = FormatOption.of(Format.TABLE, Format.TABLE, Format.CSV, Format.JSON, Format.JSONL,
+            Format.COUNT);
 
     @Option(names = "--verify", description = "Check the hash chain of the whole log instead of listing it.")
     boolean verify;
 
     @Override
     public Integer call() {
-        format.requireOneOf("log", EnumSet.of(Format.TABLE, Format.CSV, Format.JSON, Format.JSONL, Format.COUNT));
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             if (verify) {
                 return verify(ctx);
             }
             AuditFilter filter = filter(Instant.now());
             List<Field<AuditEntry>> chosen = fields != null ? Field.select(fields, AuditFields.ALL)
-                    : format == Format.TABLE ? Field.select(AuditFields.TABLE_DEFAULT, AuditFields.ALL) : AuditFields.ALL;
-            RowWriter<AuditEntry> writer = RowWriter.of(format, chosen, out(), TerminalWidth.detect());
+                    : format.get() == Format.TABLE ? Field.select(AuditFields.TABLE_DEFAULT, AuditFields.ALL) : AuditFields.ALL;
+            RowWriter<AuditEntry> writer = RowWriter.of(format.get(), chosen, out(), TerminalWidth.detect());
             AuditLogReader.forEach(ctx.store(), filter, writer::write);
             writer.finish();
             return ExitCode.OK;

@@ -12,6 +12,7 @@ import dev.modq.core.text.Sanitizer;
 import dev.modq.store.OpenMode;
 import dev.modq.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +40,8 @@ public final class ShowCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", arity = "1..*", description = "Comment ids.")
     List<Long> ids;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), json or jsonl.")
-    Format format;
+    @Mixin
+    FormatOption<Format> format = FormatOption.of(Format.TABLE, Format.TABLE, Format.JSON, Format.JSONL);
 
     /** Everything shown about one comment: built first, then rendered. */
     record Shown(Comment comment, Post post, Comment parent, AuthorHistory authorHistory, List<AuditEntry> history) {
@@ -48,7 +49,6 @@ public final class ShowCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        format.requireOneOf("show", EnumSet.of(Format.TABLE, Format.JSON, Format.JSONL));
         List<Shown> shown = new ArrayList<>();
         int missing = 0;
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
@@ -62,10 +62,10 @@ public final class ShowCommand extends BaseCommand {
                 }
             }
         }
-        if (format == Format.TABLE) {
+        if (format.get() == Format.TABLE) {
             table(shown);
         } else {
-            json(shown, format == Format.JSONL);
+            json(shown, format.get() == Format.JSONL);
         }
         out().flush();
         return missing > 0 ? ExitCode.PARTIAL : ExitCode.OK;

@@ -11,12 +11,12 @@ import dev.modq.core.text.Sanitizer;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.StatsQueries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
 import java.util.Map;
 
 /** {@code modq stats}: the queue by status, the busiest posts, who decided what, decisions per day. */
@@ -33,12 +33,11 @@ public final class StatsCommand extends BaseCommand {
     @Option(names = "--days", paramLabel = "N", defaultValue = "14", description = "Days of decisions to show (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
-    Format format;
+    @Mixin
+    FormatOption<Format> format = FormatOption.of(Format.TABLE, Format.TABLE, Format.JSON);
 
     @Override
     public Integer call() {
-        format.requireOneOf("stats", EnumSet.of(Format.TABLE, Format.JSON));
         if (top < 0 || days < 0) {
             throw new UsageException("--top and --days must be 0 or more");
         }
@@ -46,7 +45,7 @@ public final class StatsCommand extends BaseCommand {
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             stats = StatsQueries.stats(ctx.store(), top, days);
         }
-        if (format == Format.JSON) {
+        if (format.get() == Format.JSON) {
             json(stats);
         } else {
             table(stats);
