@@ -83,6 +83,16 @@ class QueryErrorsTest {
     }
 
     @Test
+    void moreTermsThanTheLimitIsOneClearError() {
+        String atLimit = "id:>1 ".repeat(Query.MAX_TERMS);
+        assertEquals(Query.MAX_TERMS, Query.parse(atLimit).terms().size());
+        QueryException e = error(atLimit + "author:bob");
+        assertEquals(atLimit.length(), e.position());
+        assertEquals("too many terms: at most 10000 at column " + (atLimit.length() + 1)
+                + ": split the work into several runs, or narrow it with fewer, broader terms", e.getMessage());
+    }
+
+    @Test
     void isAnIllegalArgumentException() {
         assertTrue(IllegalArgumentException.class.isAssignableFrom(QueryException.class));
     }
