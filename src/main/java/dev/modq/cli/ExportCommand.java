@@ -34,7 +34,7 @@ public final class ExportCommand extends BaseCommand {
     @Mixin
     FormatOption<ExportFormat> format = FormatOption.of(ExportFormat.JSONL, ExportFormat.values());
 
-    @Option(names = "--status", paramLabel = "STATUS", split = ",",
+    @Option(names = "--status", paramLabel = "STATUS", split = ",", completionCandidates = Candidates.Statuses.class,
             description = "Only these statuses (pending, approved, rejected, flagged); repeatable or comma-separated.")
     List<String> statuses;
 

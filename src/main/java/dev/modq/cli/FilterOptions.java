@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The filters of `list` and `count`: each becomes a query term, and all of them AND together with --where. */
 public final class FilterOptions {
 
-    @Option(names = "--status", paramLabel = "STATUS",
+    @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.StatusesOrAll.class,
             description = "pending (default unless --where names a status), approved, rejected, flagged, a comma list, or all.")
     String status;
 

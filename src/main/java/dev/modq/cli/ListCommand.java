@@ -18,8 +18,8 @@ import java.util.List;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List comments (pending ones unless told otherwise), streaming: a million rows are fine.",
                 "All filters combine (AND) into one query."},
-        footer = {"%nFields: id, status, created_at, post_id, post_title, parent_id, author_name, author_email,",
-                "  author_url, author_ip, kind, links, reason, version, body (json/jsonl/csv give all by default).",
+        footer = {"%nFields: id, status, created_at, post_id, post_title, parent_id, author_name, author_email,"
+                        + " author_url, author_ip, kind, links, reason, version, body (json/jsonl/csv give all by default).",
                 "%nExamples:",
                 "  modq list",
                 "  modq list --author bob --since 2d --format json",
@@ -31,7 +31,7 @@ public final class ListCommand extends BaseCommand {
     @Mixin
     FilterOptions filters;
 
-    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "created",
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "created", completionCandidates = Candidates.Orders.class,
             description = "created (oldest first, default), -created, id or -id.")
     String sort;
 

@@ -18,8 +18,8 @@ import java.util.Set;
 /** {@code modq log}: the audit log, filtered and streamed; {@code --verify} checks its hash chain. */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"Show the audit log (oldest first), or check that nobody edited it (--verify)."},
-        footer = {"%nFields: id, at, moderator, comment_id, action, from_status, to_status, reason, from_reason, note,",
-                "  batch_id, undo_of, version_after, prev_hash, hash.",
+        footer = {"%nFields: id, at, moderator, comment_id, action, from_status, to_status, reason, from_reason, note,"
+                        + " batch_id, undo_of, version_after, prev_hash, hash.",
                 "%nExamples:", "  modq log --moderator alice --since 1d", "  modq log --batch 20261129-104512-3fa2c1 --format jsonl",
                 "  modq log --comment 42", "  modq log --verify",
                 "%n--verify exits 0 when the chain is intact, 1 naming the first entry changed, removed or inserted.",

@@ -22,8 +22,8 @@ import java.util.Map;
 /** {@code modq stats}: the queue by status, the busiest posts, who decided what, decisions per day. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Comments per status and per post (top N), decisions per moderator, decisions per day (UTC).",
-        footer = {"%nJSON fields: by_status{pending,approved,rejected,flagged}, top_posts[{post_id,title,comments,pending}],",
-                "  by_moderator[{moderator,approve,reject,flag,undo}], per_day[{day,decisions}].",
+        footer = {"%nJSON fields: by_status{pending,approved,rejected,flagged}, top_posts[{post_id,title,comments,pending}],"
+                        + " by_moderator[{moderator,approve,reject,flag,undo}], per_day[{day,decisions}].",
                 "%nExamples:", "  modq stats", "  modq stats --top 5 --days 30 --format json", ExitCode.HELP_FOOTER})
 public final class StatsCommand extends BaseCommand {
 
