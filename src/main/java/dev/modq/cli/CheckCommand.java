@@ -9,7 +9,6 @@ import dev.modq.store.sqlite.HealthCheck;
 import dev.modq.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
