@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * approve, reject and flag: the comments named by ids, stdin ({@code -}) or {@code --where}, decided in
+ * approve, reject, flag and pending: the comments named by ids, stdin ({@code -}) or {@code --where}, decided in
  * one call to the service, so the whole invocation is one transaction and one audit batch.
  */
 abstract class DecideCommand extends BaseCommand {
@@ -83,14 +83,24 @@ abstract class DecideCommand extends BaseCommand {
         if (yes || change.dryRun || prompter == null || count <= CONFIRM_ABOVE) {
             return true;
         }
+        return prompter.confirm(question(count));
+    }
+
+    /** "Reject 1234 comments?" */
+    String question(int count) {
         String verb = decision().verb();
-        return prompter.confirm(Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " " + count + " comments?");
+        return Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " " + count + " comments?";
+    }
+
+    /** How the summary names the comments changed: "rejected 97, unchanged 1". */
+    String changedLabel() {
+        return decision().target().label();
     }
 
     private void report(BatchResult result) {
         OutcomeReport.failures(result, err());
         OutcomeReport.data(result, change, out());
-        String past = decision().target().label();
+        String past = changedLabel();
         if (change.dryRun) {
             say("modq: dry run: would have " + OutcomeReport.counts(result, past) + "; nothing written");
         } else if (!result.committed()) {

@@ -26,12 +26,12 @@ import java.util.Set;
                 ExitCode.HELP_FOOTER})
 public final class LogCommand extends BaseCommand {
 
-    private static final Set<String> ACTIONS = Set.of("approve", "reject", "flag", "undo");
+    private static final Set<String> ACTIONS = Set.of("approve", "reject", "flag", "pending", "undo");
 
     @Option(names = "--moderator", paramLabel = "NAME", description = "Only this moderator's entries.")
     String moderator;
 
-    @Option(names = "--action", paramLabel = "ACTION", description = "approve, reject, flag or undo.")
+    @Option(names = "--action", paramLabel = "ACTION", description = "approve, reject, flag, pending or undo.")
     String action;
 
     @Mixin
@@ -77,7 +77,7 @@ public final class LogCommand extends BaseCommand {
 
     private AuditFilter filter(Instant now) {
         if (action != null && !ACTIONS.contains(action.trim().toLowerCase())) {
-            throw new UsageException("--action: unknown action '" + action + "': use approve, reject, flag or undo");
+            throw new UsageException("--action: unknown action '" + action + "': use approve, reject, flag, pending or undo");
         }
         if (limit < 0) {
             throw new UsageException("--limit must be 0 or more, not " + limit);
