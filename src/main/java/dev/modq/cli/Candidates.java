@@ -1,5 +1,6 @@
 package dev.modq.cli;
 
+import dev.modq.core.Decision;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.store.ListOrder;
@@ -39,6 +40,22 @@ final class Candidates {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(ListOrder.values()).map(ListOrder::label).iterator();
+        }
+    }
+
+    /** The audit log's actions: every decision's verb, and undo. */
+    static final class Actions implements Iterable<String> {
+        static final List<String> ALL = actions();
+
+        private static List<String> actions() {
+            List<String> all = new ArrayList<>(Arrays.stream(Decision.values()).map(Decision::verb).toList());
+            all.add("undo");
+            return List.copyOf(all);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return ALL.iterator();
         }
     }
 

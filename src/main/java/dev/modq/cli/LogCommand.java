@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /** {@code modq log}: the audit log, filtered and streamed; {@code --verify} checks its hash chain. */
 @Command(name = "log", mixinStandardHelpOptions = true,
@@ -26,12 +25,11 @@ import java.util.Set;
                 ExitCode.HELP_FOOTER})
 public final class LogCommand extends BaseCommand {
 
-    private static final Set<String> ACTIONS = Set.of("approve", "reject", "flag", "pending", "undo");
-
     @Option(names = "--moderator", paramLabel = "NAME", description = "Only this moderator's entries.")
     String moderator;
 
-    @Option(names = "--action", paramLabel = "ACTION", description = "approve, reject, flag, pending or undo.")
+    @Option(names = "--action", paramLabel = "ACTION", completionCandidates = Candidates.Actions.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String action;
 
     @Mixin
@@ -76,8 +74,8 @@ public final class LogCommand extends BaseCommand {
     }
 
     private AuditFilter filter(Instant now) {
-        if (action != null && !ACTIONS.contains(action.trim().toLowerCase())) {
-            throw new UsageException("--action: unknown action '" + action + "': use approve, reject, flag, pending or undo");
+        if (action != null && !Candidates.Actions.ALL.contains(action.trim().toLowerCase())) {
+            throw new UsageException("--action: unknown action '" + action + "': use " + String.join(", ", Candidates.Actions.ALL));
         }
         if (limit < 0) {
             throw new UsageException("--limit must be 0 or more, not " + limit);
