@@ -23,7 +23,7 @@ import java.util.Map;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Comments per status and per post (top N), decisions per moderator, decisions per day (UTC).",
         footer = {"%nJSON fields: by_status{pending,approved,rejected,flagged}, top_posts[{post_id,title,comments,pending}],"
-                        + " by_moderator[{moderator,approve,reject,flag,undo}], per_day[{day,decisions}].",
+                        + " by_moderator[{moderator,approve,reject,flag,pending,undo}], per_day[{day,decisions}].",
                 "%nExamples:", "  modq stats", "  modq stats --top 5 --days 30 --format json", ExitCode.HELP_FOOTER})
 public final class StatsCommand extends BaseCommand {
 
@@ -65,9 +65,10 @@ public final class StatsCommand extends BaseCommand {
         s.topPosts().forEach(p -> out.printf("%-8d  %8d  %8d  %s%n", p.postId(), p.comments(), p.pending(),
                 DisplayWidth.truncate(Sanitizer.clean(p.title()), 40)));
         out.println();
-        out.println("MODERATOR          APPROVE    REJECT      FLAG      UNDO");
-        s.byModerator().forEach(m -> out.printf("%-16s  %8d  %8d  %8d  %8d%n",
-                DisplayWidth.truncate(Sanitizer.clean(m.moderator()), 16), m.approve(), m.reject(), m.flag(), m.undo()));
+        out.println("MODERATOR          APPROVE    REJECT      FLAG   PENDING      UNDO");
+        s.byModerator().forEach(m -> out.printf("%-16s  %8d  %8d  %8d  %8d  %8d%n",
+                DisplayWidth.truncate(Sanitizer.clean(m.moderator()), 16), m.approve(), m.reject(), m.flag(), m.pending(),
+                m.undo()));
         out.println();
         out.println("DAY         DECISIONS");
         s.perDay().forEach(d -> out.printf("%-10s  %9d%n", d.day(), d.decisions()));
@@ -100,6 +101,7 @@ public final class StatsCommand extends BaseCommand {
                 Json.field(gen, "approve", m.approve());
                 Json.field(gen, "reject", m.reject());
                 Json.field(gen, "flag", m.flag());
+                Json.field(gen, "pending", m.pending());
                 Json.field(gen, "undo", m.undo());
                 gen.writeEndObject();
             }

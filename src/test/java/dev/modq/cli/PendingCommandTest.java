@@ -28,6 +28,8 @@ class PendingCommandTest {
                 fx.queryText("SELECT action, from_status, to_status, note FROM audit_log ORDER BY comment_id"));
         assertEquals("pending", fx.queryText("SELECT action FROM batches").trim());
         assertEquals(0, fx.run("log", "--verify").code(), "the hash chain holds");
+        assertTrue(fx.run("stats", "--format", "json").out().contains("\"flag\" : 0,\n    \"pending\" : 2,"),
+                "stats counts it");
         assertEquals(2, fx.run("log", "--action", "pending", "--format", "count").out().lines()
                 .mapToLong(Long::parseLong).sum());
     }

@@ -33,9 +33,10 @@ public final class StatsQueries {
 
     private static List<ModeratorCount> byModerator(SqliteStore store) {
         String sql = "SELECT moderator, sum(action = 'approve'), sum(action = 'reject'), sum(action = 'flag'),"
-                + " sum(action = 'undo') FROM audit_log GROUP BY moderator ORDER BY count(*) DESC, moderator";
+                + " sum(action = 'pending'), sum(action = 'undo') FROM audit_log GROUP BY moderator"
+                + " ORDER BY count(*) DESC, moderator";
         return list(store, sql, rs -> new ModeratorCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5)));
+                rs.getLong(5), rs.getLong(6)));
     }
 
     private static List<DayCount> perDay(SqliteStore store, int days) {
