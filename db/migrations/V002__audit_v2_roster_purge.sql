@@ -22,7 +22,7 @@ CREATE TABLE audit_log_v2 (
   moderator     TEXT    NOT NULL,             -- the moderator acted as (--as NAME, else the OS user)
   actor         TEXT,                         -- the OS user who ran modq; NULL before V002
   comment_id    INTEGER,                      -- NULL for roster entries; kept after a purge
-  action        TEXT    NOT NULL CHECK (action IN ('approve', 'reject', 'flag', 'undo', 'purge',
+  action        TEXT    NOT NULL CHECK (action IN ('approve', 'reject', 'flag', 'pending', 'undo', 'purge',
                                                    'moderator_add', 'moderator_remove', 'moderator_role')),
   from_status   TEXT    CHECK (from_status IN ('pending', 'approved', 'rejected', 'flagged')),
   to_status     TEXT    CHECK (to_status IN ('pending', 'approved', 'rejected', 'flagged')),

@@ -9,8 +9,14 @@ import java.util.concurrent.Callable;
 /** What every command shares: the global options, stdout for data, stderr for messages. */
 public abstract class BaseCommand implements Callable<Integer> {
 
-    @Spec
     protected CommandSpec spec;
+
+    /** picocli hands every command its model; its --help footer keeps examples whole (see {@link HelpFooter}). */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        HelpFooter.install(spec);
+    }
 
     protected GlobalOptions global() {
         return ((ModqCommand) spec.root().userObject()).global();

@@ -8,7 +8,7 @@ import dev.modq.store.sqlite.CheckReport;
 import dev.modq.store.sqlite.HealthCheck;
 import dev.modq.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,11 +26,10 @@ import java.util.List;
                 ExitCode.HELP_FOOTER})
 public final class CheckCommand extends BaseCommand {
 
-    enum Format { text, json }
+    enum Style { TEXT, JSON }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption<Style> format = FormatOption.of(Style.TEXT, Style.values());
 
     @Override
     public Integer call() {
@@ -46,7 +45,7 @@ public final class CheckCommand extends BaseCommand {
             report = new CheckReport(db, 0, 0, List.of(new CheckReport.Result(CheckReport.INTEGRITY, false, 1,
                     "cannot open the database: " + stripAdvice(e.getMessage()) + "; restore a backup", List.of())));
         }
-        if (format == Format.json) {
+        if (format.get() == Style.JSON) {
             printJson(report);
         } else {
             printText(report);

@@ -34,6 +34,7 @@ final class Commands {
         m.put("approve", ApproveCommand::new);
         m.put("reject", RejectCommand::new);
         m.put("flag", FlagCommand::new);
+        m.put("pending", PendingCommand::new);
         m.put("undo", UndoCommand::new);
         m.put("stats", StatsCommand::new);
         m.put("log", LogCommand::new);

@@ -1,6 +1,5 @@
 package dev.modq.cli;
 
-import dev.modq.cli.output.Format;
 import dev.modq.core.BatchResult;
 import dev.modq.core.Decision;
 import dev.modq.core.Target;
@@ -8,15 +7,15 @@ import dev.modq.core.query.Query;
 import dev.modq.service.DecideOptions;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.CommentStream;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
- * approve, reject and flag: the comments named by ids, stdin ({@code -}) or {@code --where}, decided in
+ * approve, reject, flag and pending: the comments named by ids, stdin ({@code -}) or {@code --where}, decided in
  * one call to the service, so the whole invocation is one transaction and one audit batch.
  */
 abstract class DecideCommand extends BaseCommand {
@@ -39,32 +38,17 @@ abstract class DecideCommand extends BaseCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why (spam, abuse, off-topic...): stored on the comment and in the audit log.")
     String reason;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "A note for the audit log.")
-    String note;
-
-    @Option(names = "--force", description = "Apply even where someone changed the comment since it was read.")
-    boolean force;
-
-    @Option(names = "--atomic", description = "All or nothing: if any comment is not found or in conflict, apply none.")
-    boolean atomic;
-
-    @Option(names = "--dry-run", description = "Print what would change (ids and transitions on stdout, counts on stderr); write nothing.")
-    boolean dryRun;
-
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
     boolean yes;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "What to print on stdout: ids (the changed ids) or jsonl (every outcome); default nothing.")
-    Format format;
+    @Mixin
+    ChangeOptions change;
 
     abstract Decision decision();
 
     @Override
     public Integer call() {
-        if (format != null) {
-            format.requireOneOf(decision().verb(), EnumSet.of(Format.IDS, Format.JSONL));
-        }
+        change.check();
         if (ids.isEmpty() == (where == null)) {
             throw new UsageException(ids.isEmpty()
                     ? "name the comments: ids, - to read ids from stdin, or --where QUERY"
@@ -81,7 +65,7 @@ abstract class DecideCommand extends BaseCommand {
                 return ExitCode.FAILURE;
             }
             BatchResult result = ctx.service().decide(decision(), targets,
-                    new DecideOptions(reason, note, force, atomic, dryRun));
+                    new DecideOptions(reason, change.note, change.force, change.atomic, change.dryRun));
             report(result);
             return OutcomeReport.exitCode(result);
         }
@@ -96,18 +80,28 @@ abstract class DecideCommand extends BaseCommand {
 
     private boolean confirmed(int count) {
         Prompter prompter = root().prompter();
-        if (yes || dryRun || prompter == null || count <= CONFIRM_ABOVE) {
+        if (yes || change.dryRun || prompter == null || count <= CONFIRM_ABOVE) {
             return true;
         }
+        return prompter.confirm(question(count));
+    }
+
+    /** "Reject 1234 comments?" */
+    String question(int count) {
         String verb = decision().verb();
-        return prompter.confirm(Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " " + count + " comments?");
+        return Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " " + count + " comments?";
+    }
+
+    /** How the summary names the comments changed: "rejected 97, unchanged 1". */
+    String changedLabel() {
+        return decision().target().label();
     }
 
     private void report(BatchResult result) {
         OutcomeReport.failures(result, err());
-        OutcomeReport.data(result, format, dryRun, out());
-        String past = decision().target().label();
-        if (dryRun) {
+        OutcomeReport.data(result, change, out());
+        String past = changedLabel();
+        if (change.dryRun) {
             say("modq: dry run: would have " + OutcomeReport.counts(result, past) + "; nothing written");
         } else if (!result.committed()) {
             say("modq: --atomic: nothing applied because " + result.failures().size() + " comment(s) failed (would have "

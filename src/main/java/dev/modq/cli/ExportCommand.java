@@ -2,22 +2,19 @@ package dev.modq.cli;
 
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
+import dev.modq.core.query.When;
 import dev.modq.io.ExportFilter;
 import dev.modq.io.ExportFormat;
 import dev.modq.io.ExportWriter;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,26 +31,24 @@ import java.util.Set;
                 ExitCode.HELP_FOOTER})
 public final class ExportCommand extends BaseCommand {
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
-            description = "jsonl (default), csv, wp-cli or disqus-ids.")
-    String format;
+    @Mixin
+    FormatOption<ExportFormat> format = FormatOption.of(ExportFormat.JSONL, ExportFormat.values());
 
-    @Option(names = "--status", paramLabel = "STATUS", split = ",",
+    @Option(names = "--status", paramLabel = "STATUS", split = ",", completionCandidates = Candidates.Statuses.class,
             description = "Only these statuses (pending, approved, rejected, flagged); repeatable or comma-separated.")
     List<String> statuses;
 
-    @Option(names = "--since", paramLabel = "TIME",
-            description = "Only comments decided in modq at or after TIME: 2024-05-01, 2024-05-01T10:00:00Z, or an age"
-                    + " like 30m, 24h, 7d.")
-    String since;
+    @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class,
+            description = "Only comments decided in modq at or after WHEN: " + WhenConverter.FORMS + ".")
+    When since;
 
     @Option(names = "--where", paramLabel = "QUERY", description = "Only comments matching QUERY (as in `modq list`).")
     String where;
 
     @Override
     public Integer call() {
-        ExportFormat chosen = parseFormat();
-        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), parseSince(since, Instant.now()),
+        ExportFormat chosen = format.get();
+        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), since == null ? null : since.resolve(Instant.now()),
                 chosen.sourceSystem());
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             ExportWriter writer = chosen.writer(out());
@@ -73,14 +68,6 @@ public final class ExportCommand extends BaseCommand {
         }
     }
 
-    private ExportFormat parseFormat() {
-        try {
-            return ExportFormat.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
     private Set<Status> parseStatuses() {
         Set<Status> set = EnumSet.noneOf(Status.class);
         if (statuses != null) {
@@ -93,31 +80,5 @@ public final class ExportCommand extends BaseCommand {
             }
         }
         return set;
-    }
-
-    /** A time (date, date-time with offset) or an age back from now (30m, 24h, 7d). */
-    static Instant parseSince(String text, Instant now) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip();
-        try {
-            if (t.matches("\\d+[mhd]")) {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                Duration age = switch (t.charAt(t.length() - 1)) {
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-                return now.minus(age);
-            }
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new UsageException("--since '" + text + "' is not a time: use 2024-05-01, 2024-05-01T10:00:00Z,"
-                    + " or an age like 30m, 24h, 7d");
-        }
     }
 }

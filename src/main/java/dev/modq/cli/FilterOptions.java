@@ -2,12 +2,13 @@ package dev.modq.cli;
 
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The filters of `list` and `count`: each becomes a query term, and all of them AND together with --where. */
 public final class FilterOptions {
 
-    @Option(names = "--status", paramLabel = "STATUS",
+    @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.StatusesOrAll.class,
             description = "pending (default unless --where names a status), approved, rejected, flagged, a comma list, or all.")
     String status;
 
@@ -29,11 +30,8 @@ public final class FilterOptions {
     @Option(names = "--links", paramLabel = "N", description = "Link count: 3, >2, >=2, <1...")
     String links;
 
-    @Option(names = "--since", paramLabel = "WHEN", description = "Created at or after a date (2026-01-31), an instant, or a duration ago (2d, 12h).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "WHEN", description = "Created before a date, an instant, or a duration ago.")
-    String until;
+    @Mixin
+    TimeWindowOptions created;
 
     @Option(names = "--where", paramLabel = "QUERY",
             description = "A query as in the text UI's / filter, e.g. 'author:bob text:\"free money\" links:>2 age:<2d ip:10.0.0.0/8'.")
@@ -54,11 +52,11 @@ public final class FilterOptions {
         if (links != null) {
             q = q.and(QueryTerms.bare("--links", "links", links.trim()));
         }
-        if (since != null) {
-            q = q.and(QueryTerms.time("--since", since, true));
+        if (created.since != null) {
+            q = q.and(Query.of(created.since.since()));
         }
-        if (until != null) {
-            q = q.and(QueryTerms.time("--until", until, false));
+        if (created.until != null) {
+            q = q.and(Query.of(created.until.until()));
         }
         return q;
     }

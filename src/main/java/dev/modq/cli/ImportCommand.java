@@ -9,6 +9,7 @@ import dev.modq.io.ProgressListener;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,9 +34,8 @@ public final class ImportCommand extends BaseCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export files to import.")
     List<Path> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto (default: detected from the content), wxr, disqus, blogger, jsonl or csv.")
-    ImportFormat format;
+    @Mixin
+    FormatOption<ImportFormat> format = FormatOption.of(ImportFormat.AUTO, ImportFormat.values());
 
     @Option(names = "--dry-run", description = "Read and check everything, report what would change, write nothing.")
     boolean dryRun;
@@ -55,7 +55,7 @@ public final class ImportCommand extends BaseCommand {
                     Importer importer = new Importer(sink, progress);
                     List<FileReport> reports = new ArrayList<>();
                     for (Path file : files) {
-                        reports.add(importer.importFile(file, format));
+                        reports.add(importer.importFile(file, format.get()));
                     }
                     return reports;
                 });

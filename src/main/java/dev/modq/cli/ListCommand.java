@@ -18,8 +18,8 @@ import java.util.List;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List comments (pending ones unless told otherwise), streaming: a million rows are fine.",
                 "All filters combine (AND) into one query."},
-        footer = {"%nFields: id, status, created_at, post_id, post_title, parent_id, author_name, author_email,",
-                "  author_url, author_ip, kind, links, reason, version, body (json/jsonl/csv give all by default).",
+        footer = {"%nFields: id, status, created_at, post_id, post_title, parent_id, author_name, author_email,"
+                        + " author_url, author_ip, kind, links, reason, version, body (json/jsonl/csv give all by default).",
                 "%nExamples:",
                 "  modq list",
                 "  modq list --author bob --since 2d --format json",
@@ -31,7 +31,7 @@ public final class ListCommand extends BaseCommand {
     @Mixin
     FilterOptions filters;
 
-    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "created",
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "created", completionCandidates = Candidates.Orders.class,
             description = "created (oldest first, default), -created, id or -id.")
     String sort;
 
@@ -41,9 +41,8 @@ public final class ListCommand extends BaseCommand {
     @Option(names = "--fields", paramLabel = "A,B", description = "Columns to print, in order (see Fields below).")
     String fields;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), csv, json, jsonl, ids or count.")
-    Format format;
+    @Mixin
+    FormatOption<Format> format = FormatOption.of(Format.TABLE, Format.values());
 
     @Override
     public Integer call() {
@@ -54,7 +53,7 @@ public final class ListCommand extends BaseCommand {
         List<Field<ListedComment>> chosen = chooseFields();
         Query query = filters.toQuery();
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-            RowWriter<ListedComment> writer = RowWriter.of(format, chosen, out(), TerminalWidth.detect());
+            RowWriter<ListedComment> writer = RowWriter.of(format.get(), chosen, out(), TerminalWidth.detect());
             CommentStream.forEach(ctx.store(), query, order, limit, writer::write);
             writer.finish();
         }
@@ -65,6 +64,6 @@ public final class ListCommand extends BaseCommand {
         if (fields != null) {
             return Field.select(fields, CommentFields.ALL);
         }
-        return format == Format.TABLE ? Field.select(CommentFields.TABLE_DEFAULT, CommentFields.ALL) : CommentFields.ALL;
+        return format.get() == Format.TABLE ? Field.select(CommentFields.TABLE_DEFAULT, CommentFields.ALL) : CommentFields.ALL;
     }
 }

@@ -10,22 +10,21 @@ import dev.modq.store.AuditFilter;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.AuditLogReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.List;
-import java.util.Set;
 
 /** {@code modq log}: the audit log, filtered and streamed; {@code --verify} checks its hash chain. */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"Show the audit log (oldest first), or check that nobody edited it (--verify)."},
-        footer = {"%nFields: id, at, moderator, actor, comment_id, action, from_status, to_status, reason, from_reason,",
-                "  note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version, prev_hash, hash.",
-                "%nActions: approve, reject, flag, undo, purge, moderator_add, moderator_remove, moderator_role.",
+        footer = {"%nFields: id, at, moderator, actor, comment_id, action, from_status, to_status, reason, from_reason,"
+                        + " note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version, prev_hash, hash.",
+                "%nActions: approve, reject, flag, pending, undo, purge, moderator_add, moderator_remove, moderator_role.",
                 "%nExamples:", "  modq log --moderator alice --since 1d", "  modq log --batch 20261129-104512-3fa2c1 --format jsonl",
                 "  modq log --comment 42", "  modq log --verify",
                 "  modq log --head                       (prints COUNT:HASH: keep it somewhere else)",
@@ -35,21 +34,15 @@ import java.util.Set;
                 ExitCode.HELP_FOOTER})
 public final class LogCommand extends BaseCommand {
 
-    private static final Set<String> ACTIONS = Set.of("approve", "reject", "flag", "undo", AuditEntry.PURGE,
-            AuditEntry.MODERATOR_ADD, AuditEntry.MODERATOR_REMOVE, AuditEntry.MODERATOR_ROLE);
-
     @Option(names = "--moderator", paramLabel = "NAME", description = "Only this moderator's entries.")
     String moderator;
 
-    @Option(names = "--action", paramLabel = "ACTION",
-            description = "approve, reject, flag, undo, purge, moderator_add, moderator_remove or moderator_role.")
+    @Option(names = "--action", paramLabel = "ACTION", completionCandidates = Candidates.Actions.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String action;
 
-    @Option(names = "--since", paramLabel = "WHEN", description = "At or after a date, instant, or duration ago (1d).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "WHEN", description = "Before a date, instant, or duration ago.")
-    String until;
+    @Mixin
+    TimeWindowOptions window;
 
     @Option(names = "--batch", paramLabel = "BATCH", description = "Only this batch.")
     String batch;
@@ -66,8 +59,9 @@ public final class LogCommand extends BaseCommand {
     @Option(names = "--fields", paramLabel = "A,B", description = "Columns to print, in order.")
     String fields;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv, json or jsonl.")
-    Format format;
+    @Mixin
+    FormatOption<Format> format = FormatOption.of(Format.TABLE, Format.TABLE, Format.CSV, Format.JSON, Format.JSONL,
+            Format.COUNT);
 
     @Option(names = "--verify", description = "Check the hash chain of the whole log instead of listing it.")
     boolean verify;
@@ -81,7 +75,6 @@ public final class LogCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        format.requireOneOf("log", EnumSet.of(Format.TABLE, Format.CSV, Format.JSON, Format.JSONL, Format.COUNT));
         ChainPin pin = expectedPin();
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             if (verify) {
@@ -92,8 +85,8 @@ public final class LogCommand extends BaseCommand {
             }
             AuditFilter filter = filter(Instant.now());
             List<Field<AuditEntry>> chosen = fields != null ? Field.select(fields, AuditFields.ALL)
-                    : format == Format.TABLE ? Field.select(AuditFields.TABLE_DEFAULT, AuditFields.ALL) : AuditFields.ALL;
-            RowWriter<AuditEntry> writer = RowWriter.of(format, chosen, out(), TerminalWidth.detect());
+                    : format.get() == Format.TABLE ? Field.select(AuditFields.TABLE_DEFAULT, AuditFields.ALL) : AuditFields.ALL;
+            RowWriter<AuditEntry> writer = RowWriter.of(format.get(), chosen, out(), TerminalWidth.detect());
             AuditLogReader.forEach(ctx.store(), filter, writer::write);
             writer.finish();
             return ExitCode.OK;
@@ -101,16 +94,15 @@ public final class LogCommand extends BaseCommand {
     }
 
     private AuditFilter filter(Instant now) {
-        if (action != null && !ACTIONS.contains(action.trim().toLowerCase())) {
-            throw new UsageException("--action: unknown action '" + action + "': use approve, reject, flag, undo, purge,"
-                    + " moderator_add, moderator_remove or moderator_role");
+        if (action != null && !Candidates.Actions.ALL.contains(action.trim().toLowerCase())) {
+            throw new UsageException("--action: unknown action '" + action + "': use " + String.join(", ", Candidates.Actions.ALL));
         }
         if (limit < 0) {
             throw new UsageException("--limit must be 0 or more, not " + limit);
         }
         return new AuditFilter(moderator, action == null ? null : action.trim().toLowerCase(),
-                since == null ? null : TimeArg.parse("--since", since, now),
-                until == null ? null : TimeArg.parse("--until", until, now),
+                window.since == null ? null : window.since.resolve(now),
+                window.until == null ? null : window.until.resolve(now),
                 batch, comment, limit, newest);
     }
 

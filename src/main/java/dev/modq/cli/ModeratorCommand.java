@@ -43,6 +43,7 @@ public final class ModeratorCommand extends BaseCommand {
         String name;
 
         @Option(names = "--role", paramLabel = "ROLE", defaultValue = "moderator",
+                completionCandidates = Candidates.Roles.class,
                 description = "admin, moderator or viewer (default: ${DEFAULT-VALUE}).")
         String role;
 
@@ -82,7 +83,8 @@ public final class ModeratorCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Parameters(index = "1", paramLabel = "ROLE", description = "admin, moderator or viewer.")
+        @Parameters(index = "1", paramLabel = "ROLE", completionCandidates = Candidates.Roles.class,
+                description = "admin, moderator or viewer.")
         String role;
 
         @Override

@@ -49,13 +49,21 @@ final class OutcomeReport {
         return now + " by " + c.changedBy() + (c.changedAt() == null ? "" : " at " + WHEN.format(c.changedAt()));
     }
 
-    /** stdout: nothing by default (transitions in a dry run), or the changed ids, or every outcome as JSON lines. */
-    static void data(BatchResult result, Format format, boolean dryRun, PrintWriter out) {
-        if (format == Format.JSONL) {
+    /**
+     * stdout: nothing by default (transitions in a dry run), the changed ids, every outcome as JSON lines, or
+     * with --porcelain the batch id alone.
+     */
+    static void data(BatchResult result, ChangeOptions change, PrintWriter out) {
+        Format format = change.format.get();
+        if (change.porcelain) {
+            if (result.batchId() != null) {
+                out.println(result.batchId());
+            }
+        } else if (format == Format.JSONL) {
             jsonLines(result, out);
         } else if (format == Format.IDS) {
             applied(result).forEach(o -> out.println(o.commentId()));
-        } else if (dryRun) {
+        } else if (change.dryRun) {
             applied(result).forEach(o -> out.println(o.commentId() + " " + o.from().label() + " -> " + o.to().label()));
         }
         out.flush();

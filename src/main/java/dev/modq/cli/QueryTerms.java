@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class QueryTerms {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+[wdhms])+");
     private static final Pattern COLUMN = Pattern.compile(" at column \\d+");
 
     private QueryTerms() {
@@ -27,15 +26,6 @@ final class QueryTerms {
             throw new UsageException(option + ": '" + value + "' must not contain spaces");
         }
         return parse(option, key + ":" + value);
-    }
-
-    /** A date, an instant, or a duration ago: {@code --since 2d} is {@code age:<2d}. */
-    static Query time(String option, String value, boolean since) {
-        String v = value.trim();
-        if (DURATION.matcher(v).matches()) {
-            return parse(option, "age:" + (since ? "<" : ">") + v);
-        }
-        return parse(option, (since ? "after:" : "before:") + quote(v));
     }
 
     /** The user's own query text; its errors keep their column. */

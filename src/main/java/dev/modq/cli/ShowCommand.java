@@ -8,11 +8,12 @@ import dev.modq.core.AuditEntry;
 import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
 import dev.modq.core.Post;
+import dev.modq.core.text.DisplayWidth;
 import dev.modq.core.text.Sanitizer;
 import dev.modq.store.OpenMode;
 import dev.modq.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -21,13 +22,14 @@ import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code modq show ID...}: each comment with its post, the comment it answers, its author's record and its audit trail. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show comments in full: post, parent, the author's history and the comment's audit trail.",
+        description = "Show comments in full: post, parent, meta (from the import), the author's history and the audit trail.",
         footer = {"%nExamples:", "  modq show 42", "  modq show 42 43 --format json",
                 "%nIds that do not exist are named on stderr (exit 3); the others are still shown.",
                 ExitCode.HELP_FOOTER})
@@ -35,20 +37,23 @@ public final class ShowCommand extends BaseCommand {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int PARENT_EXCERPT = 60;
+    /** Meta keys shown per comment: a hostile import may have attached millions. */
+    static final int META_LIMIT = 1_000;
+    private static final int META_VALUE_WIDTH = 100;
 
     @Parameters(paramLabel = "ID", arity = "1..*", description = "Comment ids.")
     List<Long> ids;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), json or jsonl.")
-    Format format;
+    @Mixin
+    FormatOption<Format> format = FormatOption.of(Format.TABLE, Format.TABLE, Format.JSON, Format.JSONL);
 
     /** Everything shown about one comment: built first, then rendered. */
-    record Shown(Comment comment, Post post, Comment parent, AuthorHistory authorHistory, List<AuditEntry> history) {
+    record Shown(Comment comment, Post post, Comment parent, AuthorHistory authorHistory, List<AuditEntry> history,
+                 Map<String, String> meta) {
     }
 
     @Override
     public Integer call() {
-        format.requireOneOf("show", EnumSet.of(Format.TABLE, Format.JSON, Format.JSONL));
         List<Shown> shown = new ArrayList<>();
         int missing = 0;
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
@@ -59,13 +64,16 @@ public final class ShowCommand extends BaseCommand {
                     missing++;
                 } else {
                     shown.add(one.get());
+                    if (one.get().meta().size() > META_LIMIT) {
+                        say("modq: " + id + ": more than " + META_LIMIT + " meta keys; showing the first " + META_LIMIT);
+                    }
                 }
             }
         }
-        if (format == Format.TABLE) {
+        if (format.get() == Format.TABLE) {
             table(shown);
         } else {
-            json(shown, format == Format.JSONL);
+            json(shown, format.get() == Format.JSONL);
         }
         out().flush();
         return missing > 0 ? ExitCode.PARTIAL : ExitCode.OK;
@@ -74,7 +82,7 @@ public final class ShowCommand extends BaseCommand {
     private static Optional<Shown> load(Store store, long id) {
         return store.comment(id).map(c -> new Shown(c, store.post(c.postId()).orElse(null),
                 c.parentId() == null ? null : store.comment(c.parentId()).orElse(null),
-                store.authorHistory(c), store.history(id)));
+                store.authorHistory(c), store.history(id), store.commentMeta(id, META_LIMIT + 1)));
     }
 
     private void table(List<Shown> shown) {
@@ -99,6 +107,8 @@ public final class ShowCommand extends BaseCommand {
                         : " by " + clean(s.parent().authorName()) + ": " + excerpt(s.parent().body())));
             }
             out.println("links    " + links(c.body()) + "  kind " + c.kind().label());
+            shownMeta(s).forEach((key, value) -> out.println("meta     " + clean(key) + " = "
+                    + DisplayWidth.truncate(clean(value == null ? "(null)" : value), META_VALUE_WIDTH)));
             out.println();
             for (String line : Sanitizer.multiline(c.body()).text().split("\n", -1)) {
                 out.println("    " + line);
@@ -156,6 +166,11 @@ public final class ShowCommand extends BaseCommand {
         Json.field(gen, "source_system", c.sourceSystem());
         Json.field(gen, "source_id", c.sourceId());
         Json.field(gen, "body", c.body());
+        gen.writeObjectFieldStart("meta");
+        for (Map.Entry<String, String> m : shownMeta(s).entrySet()) {
+            Json.field(gen, m.getKey(), m.getValue());
+        }
+        gen.writeEndObject();
         writePost(gen, s.post());
         writeParent(gen, s.parent());
         AuthorHistory h = s.authorHistory();
@@ -207,13 +222,19 @@ public final class ShowCommand extends BaseCommand {
         gen.writeEndObject();
     }
 
+    /** The meta read, less the one extra key read to tell that there are more. */
+    private static Map<String, String> shownMeta(Shown s) {
+        return s.meta().entrySet().stream().limit(META_LIMIT).collect(LinkedHashMap::new,
+                (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll);
+    }
+
     /** The query language's count: occurrences of "://". */
     static int links(String body) {
         return body == null ? 0 : (body.length() - body.replace("://", "").length()) / 3;
     }
 
     private static String excerpt(String body) {
-        return dev.modq.core.text.DisplayWidth.truncate(clean(body), PARENT_EXCERPT);
+        return DisplayWidth.truncate(clean(body), PARENT_EXCERPT);
     }
 
     private static String clean(String s) {

@@ -11,19 +11,19 @@ import dev.modq.core.text.Sanitizer;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.StatsQueries;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.EnumSet;
 import java.util.Map;
 
 /** {@code modq stats}: the queue by status, the busiest posts, who decided what, decisions per day. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Comments per status and per post (top N), decisions per moderator, decisions per day (UTC).",
-        footer = {"%nJSON fields: by_status{pending,approved,rejected,flagged}, top_posts[{post_id,title,comments,pending}],",
-                "  by_moderator[{moderator,approve,reject,flag,undo}], per_day[{day,decisions}].",
+        footer = {"%nJSON fields: by_status{pending,approved,rejected,flagged}, top_posts[{post_id,title,comments,pending}],"
+                        + " by_moderator[{moderator,approve,reject,flag,pending,undo}], per_day[{day,decisions}].",
                 "%nExamples:", "  modq stats", "  modq stats --top 5 --days 30 --format json", ExitCode.HELP_FOOTER})
 public final class StatsCommand extends BaseCommand {
 
@@ -33,12 +33,11 @@ public final class StatsCommand extends BaseCommand {
     @Option(names = "--days", paramLabel = "N", defaultValue = "14", description = "Days of decisions to show (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default) or json.")
-    Format format;
+    @Mixin
+    FormatOption<Format> format = FormatOption.of(Format.TABLE, Format.TABLE, Format.JSON);
 
     @Override
     public Integer call() {
-        format.requireOneOf("stats", EnumSet.of(Format.TABLE, Format.JSON));
         if (top < 0 || days < 0) {
             throw new UsageException("--top and --days must be 0 or more");
         }
@@ -46,7 +45,7 @@ public final class StatsCommand extends BaseCommand {
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             stats = StatsQueries.stats(ctx.store(), top, days);
         }
-        if (format == Format.JSON) {
+        if (format.get() == Format.JSON) {
             json(stats);
         } else {
             table(stats);
@@ -66,9 +65,10 @@ public final class StatsCommand extends BaseCommand {
         s.topPosts().forEach(p -> out.printf("%-8d  %8d  %8d  %s%n", p.postId(), p.comments(), p.pending(),
                 DisplayWidth.truncate(Sanitizer.clean(p.title()), 40)));
         out.println();
-        out.println("MODERATOR          APPROVE    REJECT      FLAG      UNDO");
-        s.byModerator().forEach(m -> out.printf("%-16s  %8d  %8d  %8d  %8d%n",
-                DisplayWidth.truncate(Sanitizer.clean(m.moderator()), 16), m.approve(), m.reject(), m.flag(), m.undo()));
+        out.println("MODERATOR          APPROVE    REJECT      FLAG   PENDING      UNDO");
+        s.byModerator().forEach(m -> out.printf("%-16s  %8d  %8d  %8d  %8d  %8d%n",
+                DisplayWidth.truncate(Sanitizer.clean(m.moderator()), 16), m.approve(), m.reject(), m.flag(), m.pending(),
+                m.undo()));
         out.println();
         out.println("DAY         DECISIONS");
         s.perDay().forEach(d -> out.printf("%-10s  %9d%n", d.day(), d.decisions()));
@@ -101,6 +101,7 @@ public final class StatsCommand extends BaseCommand {
                 Json.field(gen, "approve", m.approve());
                 Json.field(gen, "reject", m.reject());
                 Json.field(gen, "flag", m.flag());
+                Json.field(gen, "pending", m.pending());
                 Json.field(gen, "undo", m.undo());
                 gen.writeEndObject();
             }

@@ -1,15 +1,13 @@
 package dev.modq.cli;
 
-import dev.modq.cli.output.Format;
 import dev.modq.core.BatchResult;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.UndoResult;
 import dev.modq.store.OpenMode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.util.EnumSet;
 import java.util.Optional;
 
 /** {@code modq undo [BATCH]}: restores what a batch changed, where nobody changed it since. */
@@ -23,24 +21,13 @@ public final class UndoCommand extends BaseCommand {
     @Parameters(paramLabel = "BATCH", arity = "0..1", description = "The batch id (see `modq log`); default: your last one.")
     String batch;
 
-    @Option(names = "--note", paramLabel = "TEXT", description = "A note for the audit log.")
-    String note;
-
-    @Option(names = "--force", description = "Restore even comments changed since the batch.")
-    boolean force;
-
-    @Option(names = "--dry-run", description = "Print what would be restored; write nothing.")
-    boolean dryRun;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "stdout: ids (restored ids) or jsonl (every outcome).")
-    Format format;
+    @Mixin
+    ChangeOptions change;
 
     @Override
     public Integer call() {
-        if (format != null) {
-            format.requireOneOf("undo", EnumSet.of(Format.IDS, Format.JSONL));
-        }
-        DecideOptions options = new DecideOptions(null, note, force, false, dryRun);
+        change.check();
+        DecideOptions options = new DecideOptions(null, change.note, change.force, change.atomic, change.dryRun);
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             Optional<UndoResult> undone = batch == null
                     ? ctx.service().undoLast(options)
@@ -56,9 +43,9 @@ public final class UndoCommand extends BaseCommand {
     private int report(UndoResult undo) {
         BatchResult result = undo.result();
         OutcomeReport.failures(result, err());
-        OutcomeReport.data(result, format, dryRun, out());
+        OutcomeReport.data(result, change, out());
         String counts = OutcomeReport.counts(result, "restored");
-        if (dryRun) {
+        if (change.dryRun) {
             say("modq: dry run: undoing batch " + undo.undoneBatch() + " would have " + counts + "; nothing written");
         } else {
             say("modq: undid batch " + undo.undoneBatch() + ": " + counts

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** A moderator's verdict on a comment and the state it leads to. */
 public enum Decision {
-    APPROVE(Status.APPROVED), REJECT(Status.REJECTED), FLAG(Status.FLAGGED);
+    APPROVE(Status.APPROVED), REJECT(Status.REJECTED), FLAG(Status.FLAGGED),
+    /** Back into the queue, undecided (WP-CLI's "unapprove"). */
+    PENDING(Status.PENDING);
 
     private final Status target;
 
@@ -16,12 +18,12 @@ public enum Decision {
         return target;
     }
 
-    /** The verb as stored in the audit log ("approve", "reject", "flag"). */
+    /** The verb as stored in the audit log ("approve", "reject", "flag", "pending"). */
     public String verb() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** "Approved", "Rejected", "Flagged": for messages. */
+    /** "Approved", "Rejected", "Flagged", "Pending": for messages. */
     public String pastTense() {
         String label = target.label();
         return Character.toUpperCase(label.charAt(0)) + label.substring(1);

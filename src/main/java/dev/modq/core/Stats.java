@@ -13,7 +13,7 @@ public record Stats(Map<Status, Long> byStatus, List<PostCount> topPosts, List<M
     }
 
     /** Audit entries by one moderator, per action (approve, reject, flag, undo). */
-    public record ModeratorCount(String moderator, long approve, long reject, long flag, long undo) {
+    public record ModeratorCount(String moderator, long approve, long reject, long flag, long pending, long undo) {
     }
 
     /** Decisions (audit entries) on one UTC day. */

@@ -1,8 +1,5 @@
 package dev.modq.io;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** What {@code modq export} writes. */
 public enum ExportFormat {
     JSONL("jsonl"), CSV("csv"), WP_CLI("wp-cli"), DISQUS_IDS("disqus-ids");
@@ -15,16 +12,6 @@ public enum ExportFormat {
 
     public String label() {
         return label;
-    }
-
-    public static ExportFormat parse(String text) {
-        for (ExportFormat f : values()) {
-            if (f.label.equalsIgnoreCase(text.trim())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown export format '" + text + "': use one of "
-                + Arrays.stream(values()).map(ExportFormat::label).collect(Collectors.joining(", ")));
     }
 
     /** The only source system this format can act on, or null when it takes every comment. */

@@ -50,6 +50,9 @@ public interface Store extends AutoCloseable {
     /** Audit history of one comment, oldest first. */
     List<AuditEntry> history(long commentId);
 
+    /** The comment's meta (imported from its source: akismet results, ratings...), by key, at most {@code limit}. */
+    Map<String, String> commentMeta(long commentId, int limit);
+
     /** Changes whenever another connection commits (PRAGMA data_version): cheap polling for the UI. */
     long dataVersion();
 

@@ -56,6 +56,9 @@ final class CliFixture {
                         comment(4, 2, null, "carol", "carol@example.org", "10.0.0.5", "Approved already", Status.APPROVED, 3),
                         comment(5, 1, null, "dave", null, "2001:db8::1", "Hmm, flagged", Status.FLAGGED, 4),
                         comment(6, 2, null, "bob", "bob@example.org", "10.1.2.3", "Second from bob", Status.PENDING, 5)));
+        // meta as imports bring it: `show` prints it, sanitised in tables
+        f.exec("INSERT INTO comment_meta (comment_id, meta_key, meta_value) VALUES"
+                + " (2, 'akismet_result', 'true'), (2, 'rating', char(27) || '[31m5'), (2, 'empty', NULL)");
         return f;
     }
 

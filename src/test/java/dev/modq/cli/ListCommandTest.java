@@ -150,4 +150,19 @@ class ListCommandTest {
         assertTrue(r.err().startsWith("modq: no modq database at "), r.err());
         assertEquals(1, r.err().lines().count());
     }
+
+    @Test
+    void aWhereOfThousandsOfTermsCountsInsteadOfFailingInSqlite() {
+        for (int n : new int[]{1_000, 5_000}) {
+            String blocklist = java.util.stream.IntStream.range(0, n - 1).mapToObj(i -> "-author:spammer" + i)
+                    .collect(java.util.stream.Collectors.joining(" ")) + " -author:bob";
+            CliRun r = fx.run("count", "--where", blocklist);
+            assertEquals(0, r.code(), r.err());
+            assertEquals("2\n", r.out(), n + " terms");  // pending without bob's two
+        }
+        CliRun tooMany = fx.run("count", "--where", "-author:x ".repeat(dev.modq.core.query.Query.MAX_TERMS + 1));
+        assertEquals(2, tooMany.code());
+        assertTrue(tooMany.err().startsWith("modq: --where: too many terms: at most 10000 at column "), tooMany.err());
+        assertEquals(1, tooMany.err().lines().count(), tooMany.err());
+    }
 }

@@ -36,6 +36,17 @@ class ReadCommandsTest {
     }
 
     @Test
+    void showBoundsTheMetaItPrintsAndSaysSo() {
+        CliFixture fx = CliFixture.small(dir);
+        fx.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)"
+                + " INSERT INTO comment_meta (comment_id, meta_key, meta_value) SELECT 1, printf('k%05d', i), i FROM n");
+        CliRun r = fx.run("show", "1", "--format", "jsonl");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"k01000\":\"1000\"") && !r.out().contains("k01001"), "the first 1,000 keys only");
+        assertEquals("modq: 1: more than 1000 meta keys; showing the first 1000\n", r.err());
+    }
+
+    @Test
     void showNamesUnknownIdsAndExitsThree() {
         CliFixture fx = CliFixture.small(dir);
         CliRun r = fx.run("show", "1", "999", "--format", "jsonl");

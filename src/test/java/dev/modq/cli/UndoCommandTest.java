@@ -54,6 +54,36 @@ class UndoCommandTest {
         assertEquals("modq: no batch '20990101-000000-abcdef': list batches with `modq log`\n", r.err());
     }
 
+    @Test
+    void porcelainPrintsExactlyTheBatchIdForScripts() {
+        CliFixture fx = CliFixture.small(dir);
+        CliRun reject = fx.run("reject", "1", "2", "--porcelain");
+        assertEquals(0, reject.code(), reject.err());
+        assertTrue(reject.out().matches("\\d{8}-\\d{6}-[0-9a-f]{6}\n"), reject.out());
+        assertEquals(batchOf(reject) + "\n", reject.out());
+        CliRun again = fx.run("reject", "1", "--porcelain");
+        assertEquals(0, again.code(), again.err());
+        assertEquals("", again.out(), "no batch written, nothing printed");
+        CliRun undo = fx.run("undo", reject.out().trim(), "--porcelain");
+        assertEquals(0, undo.code(), undo.err());
+        assertTrue(undo.out().matches("\\d{8}-\\d{6}-[0-9a-f]{6}\n") && !undo.out().equals(reject.out()), undo.out());
+        assertTrue(undo.err().contains("; batch " + undo.out().trim()), undo.err());
+        assertEquals("pending", fx.status(1));
+        assertEquals(2, fx.run("approve", "1", "--porcelain", "--format", "ids").code());
+        assertEquals(2, fx.run("approve", "1", "--porcelain", "--dry-run").code());
+    }
+
+    @Test
+    void atomicUndoRestoresNothingWhenOneCommentConflicts() {
+        CliFixture fx = CliFixture.small(dir);
+        String batch = batchOf(fx.run("reject", "1", "2"));
+        fx.run("approve", "1");
+        CliRun r = fx.run("undo", batch, "--atomic");
+        assertEquals(3, r.code(), r.err());
+        assertEquals("approved", fx.status(1));
+        assertEquals("rejected", fx.status(2));
+    }
+
     static String batchOf(CliRun r) {
         Matcher m = BATCH.matcher(r.err());
         assertTrue(m.find(), r.err());

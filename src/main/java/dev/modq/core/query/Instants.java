@@ -13,7 +13,8 @@ final class Instants {
     // Four-digit years only, so the printed form is always plain ISO and parses back.
     private static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
-    static final String HINT = "expected a date like 2026-01-31 or an instant like 2026-02-01T10:00:00Z (UTC)";
+    static final String HINT = "expected a date like 2026-01-31, an instant like 2026-02-01T10:00:00Z (UTC)"
+            + " or a duration ago like 2d";
 
     private Instants() {
     }

@@ -19,6 +19,12 @@ public final class Query {
 
     public static final Query EMPTY = new Query(List.of());
 
+    /**
+     * The most terms one filter may have. A term becomes up to ~80 bytes of SQL and SQLite refuses statements
+     * over 1,000,000 bytes, so 10,000 keeps well inside that (and is more than a shell passes as one argument).
+     */
+    public static final int MAX_TERMS = 10_000;
+
     private final List<Term> terms;
 
     private Query(List<Term> terms) {

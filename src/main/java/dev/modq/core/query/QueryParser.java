@@ -29,6 +29,10 @@ final class QueryParser {
             if (atEnd()) {
                 return terms;
             }
+            if (terms.size() == Query.MAX_TERMS) {
+                throw QueryException.at(i, "too many terms: at most " + Query.MAX_TERMS,
+                        "split the work into several runs, or narrow it with fewer, broader terms");
+            }
             terms.add(term());
         }
     }

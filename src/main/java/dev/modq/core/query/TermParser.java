@@ -44,8 +44,8 @@ final class TermParser {
                 yield new Term.Id(operator(value), number(value, after, "id:" + value.text().substring(0, after)));
             }
             case AGE -> age(value);
-            case AFTER -> new Term.After(Instants.parse(value, "after"));
-            case BEFORE -> new Term.Before(Instants.parse(value, "before"));
+            case AFTER -> Times.parse(value, "after").since();
+            case BEFORE -> Times.parse(value, "before").until();
             case KIND -> new Term.Kind(kind(value));
             case REASON -> new Term.Reason(value.text());
             case SOURCE -> new Term.Source(value.text());

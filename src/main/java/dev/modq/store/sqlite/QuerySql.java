@@ -30,14 +30,28 @@ public final class QuerySql {
         if (query.isEmpty()) {
             return new SqlFragment("1", List.of());
         }
-        List<String> parts = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        List<SqlFragment> parts = new ArrayList<>(query.terms().size());
         for (Term term : query.terms()) {
-            SqlFragment f = term(term, now.getEpochSecond());
-            parts.add(query.terms().size() == 1 ? f.sql() : "(" + f.sql() + ")");
-            params.addAll(f.params());
+            parts.add(term(term, now.getEpochSecond()));
         }
-        return new SqlFragment(String.join(" AND ", parts), params);
+        return allOf(parts, 0, parts.size());
+    }
+
+    /**
+     * {@code parts[from..to)} AND-ed as a balanced tree: SQLite refuses expressions nested more than 1,000 deep,
+     * and a flat {@code a AND b AND c ...} nests one level per term, so a 1,000-term filter (a blocklist of
+     * authors) would fail; balanced, 5,000 terms nest about 13 levels.
+     */
+    private static SqlFragment allOf(List<SqlFragment> parts, int from, int to) {
+        if (to - from == 1) {
+            return parts.get(from);
+        }
+        int middle = (from + to) >>> 1;
+        SqlFragment left = allOf(parts, from, middle);
+        SqlFragment right = allOf(parts, middle, to);
+        List<Object> params = new ArrayList<>(left.params());
+        params.addAll(right.params());
+        return new SqlFragment("(" + left.sql() + ") AND (" + right.sql() + ")", params);
     }
 
     private static SqlFragment term(Term term, long nowSeconds) {

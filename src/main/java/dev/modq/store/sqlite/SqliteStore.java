@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -272,6 +273,15 @@ public final class SqliteStore implements Store {
     public List<AuditEntry> history(long commentId) {
         return queryList("reading the audit log", "SELECT " + Rows.AUDIT_COLUMNS
                 + " FROM audit_log WHERE comment_id = ? ORDER BY id", Rows::audit, commentId);
+    }
+
+    @Override
+    public Map<String, String> commentMeta(long commentId, int limit) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        queryList("reading the comment's meta", "SELECT meta_key, meta_value FROM comment_meta WHERE comment_id = ?"
+                + " ORDER BY meta_key LIMIT ?", rs -> new String[]{rs.getString(1), rs.getString(2)},
+                commentId, limit).forEach(pair -> meta.put(pair[0], pair[1]));  // values may be NULL
+        return meta;
     }
 
     @Override

@@ -32,14 +32,14 @@ public final class StatsQueries {
     }
 
     /** Decisions and their undos: roster changes and purges are not moderation work per day or per person. */
-    private static final String DECISIONS = "('approve', 'reject', 'flag', 'undo')";
+    private static final String DECISIONS = "('approve', 'reject', 'flag', 'pending', 'undo')";
 
     private static List<ModeratorCount> byModerator(SqliteStore store) {
         String sql = "SELECT moderator, sum(action = 'approve'), sum(action = 'reject'), sum(action = 'flag'),"
-                + " sum(action = 'undo') FROM audit_log WHERE action IN " + DECISIONS
+                + " sum(action = 'pending'), sum(action = 'undo') FROM audit_log WHERE action IN " + DECISIONS
                 + " GROUP BY moderator ORDER BY count(*) DESC, moderator";
         return list(store, sql, rs -> new ModeratorCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5)));
+                rs.getLong(5), rs.getLong(6)));
     }
 
     private static List<DayCount> perDay(SqliteStore store, int days) {

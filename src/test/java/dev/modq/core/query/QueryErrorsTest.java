@@ -50,8 +50,8 @@ class QueryErrorsTest {
             "ip:10.0.0/8|3|bad CIDR block '10.0.0/8' at column 4: '10.0.0' is not an IPv4 or IPv6 address",
             "ip:example.com|3|bad IP address 'example.com' at column 4: expected an IPv4 or IPv6 address, a CIDR block like 10.0.0.0/8, or a prefix ending in '.' or ':'",
             "ip:10.x.|3|bad IP prefix '10.x.' at column 4: use only digits, hex digits, '.' and ':'",
-            "after:2026-13-01|6|bad date '2026-13-01' after 'after:' at column 7: expected a date like 2026-01-31 or an instant like 2026-02-01T10:00:00Z (UTC)",
-            "before:yesterday|7|bad date 'yesterday' after 'before:' at column 8: expected a date like 2026-01-31 or an instant like 2026-02-01T10:00:00Z (UTC)",
+            "after:2026-13-01|6|bad date '2026-13-01' after 'after:' at column 7: expected a date like 2026-01-31, an instant like 2026-02-01T10:00:00Z (UTC) or a duration ago like 2d",
+            "before:yesterday|7|bad date 'yesterday' after 'before:' at column 8: expected a date like 2026-01-31, an instant like 2026-02-01T10:00:00Z (UTC) or a duration ago like 2d",
             "kind:ping|5|unknown kind 'ping' at column 6: expected comment, pingback or trackback",
             "parent:some|7|expected none, any or a comment id after 'parent:' at column 8",
             "-|0|expected a term after '-' at column 1: write -key:value or -word",
@@ -80,6 +80,16 @@ class QueryErrorsTest {
         QueryException e = error("kind:\"a\nb\"");
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().startsWith("unknown kind 'a?b'"), e.getMessage());
+    }
+
+    @Test
+    void moreTermsThanTheLimitIsOneClearError() {
+        String atLimit = "id:>1 ".repeat(Query.MAX_TERMS);
+        assertEquals(Query.MAX_TERMS, Query.parse(atLimit).terms().size());
+        QueryException e = error(atLimit + "author:bob");
+        assertEquals(atLimit.length(), e.position());
+        assertEquals("too many terms: at most 10000 at column " + (atLimit.length() + 1)
+                + ": split the work into several runs, or narrow it with fewer, broader terms", e.getMessage());
     }
 
     @Test

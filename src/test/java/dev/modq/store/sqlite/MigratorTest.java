@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -27,7 +28,7 @@ class MigratorTest {
         Path db = dir.resolve("m.db");
         SqliteStore.open(db, OpenMode.CREATE).close();
         long applied = TestDb.longValue(db, "SELECT count(*) FROM schema_migrations");
-        assertEquals(SqliteStore.bundledSchemaVersion(), applied);
+        assertEquals(MigrationSource.bundled().size(), applied);  // versions may have gaps (numbers reserved per branch)
         TestDb.seed(db, 3);
         SqliteStore.open(db, OpenMode.EXISTING).close();
         assertEquals(applied, TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
@@ -106,5 +107,31 @@ class MigratorTest {
         Path db = dir.resolve("private.db");
         SqliteStore.open(db, OpenMode.CREATE).close();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+    }
+
+    @Test
+    void upgradingFromV001KeepsEveryAuditRowAndTheAppendOnlyGuardsAndAllowsPending() throws Exception {
+        Path db = dir.resolve("v001.db");
+        try (Connection c = TestDb.connect(db)) {
+            new Migrator(MigrationSource.bundled().stream().filter(m -> m.version() == 1).toList()).migrate(c, "v001.db", true);
+        }
+        TestDb.sql(db, "INSERT INTO posts (id, title) VALUES (1, 'p')");
+        TestDb.sql(db, "INSERT INTO comments (id, post_id, author_name, body, created_at, status) VALUES (1, 1, 'a', 'b', 0, 'rejected')");
+        TestDb.sql(db, "INSERT INTO audit_log VALUES (1, 10, 'ann', 1, 'reject', 'pending', 'rejected', 'spam', NULL, 'n',"
+                + " 'b1', NULL, 1, 'h0', 'h1'), (2, 11, 'ann', 1, 'undo', 'rejected', 'pending', NULL, 'spam', NULL,"
+                + " 'b2', 1, 2, 'h1', 'h2')");
+        String rows = "SELECT group_concat(id || at || moderator || comment_id || action || from_status || to_status"
+                + " || coalesce(reason, '-') || coalesce(from_reason, '-') || coalesce(note, '-') || batch_id"
+                + " || coalesce(undo_of, '-') || version_after || prev_hash || hash, '|') FROM audit_log";
+        String before = TestDb.stringValue(db, rows);
+        SqliteStore.open(db, OpenMode.EXISTING).close();  // applies V002 and later
+        assertEquals(before, TestDb.stringValue(db, rows));
+        assertThrows(RuntimeException.class, () -> TestDb.sql(db, "UPDATE audit_log SET note = 'x'"));
+        assertThrows(RuntimeException.class, () -> TestDb.sql(db, "DELETE FROM audit_log"));
+        TestDb.sql(db, "INSERT INTO audit_log (id, at, moderator, comment_id, action, from_status, to_status, batch_id,"
+                + " version_after, prev_hash, hash) VALUES (3, 12, 'ann', 1, 'pending', 'rejected', 'pending', 'b3', 3, 'h2', 'h3')");
+        String table = TestDb.stringValue(db, "SELECT sql FROM sqlite_master WHERE name = 'audit_log'");
+        assertFalse(table.contains("audit_log_v2"), "undo_of refers to the renamed table: " + table);
+        assertEquals(0, TestDb.longValue(db, "SELECT count(*) FROM pragma_foreign_key_check"));
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,6 +193,15 @@ class QuerySqlTest {
             }
         }
         assertTrue(plan.toString().contains("comments_by_status_created"), plan.toString());
+    }
+
+    @ParameterizedTest(name = "{0} terms")
+    @ValueSource(ints = {1_000, 5_000, Query.MAX_TERMS})
+    void aLongBlocklistRunsRatherThanOverflowSqlitesExpressionDepth(int n) throws SQLException {
+        // excluded post titles make the longest SQL per term; one real exclusion at the end must still count
+        String blocklist = IntStream.range(0, n - 1).mapToObj(i -> "-post:\"blocked title " + i + "\"")
+                .collect(Collectors.joining(" ")) + " -author:bob";
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), select(Query.parse(blocklist)));
     }
 
     private List<Long> select(Query query) throws SQLException {
