@@ -1,6 +1,7 @@
 package dev.modq.cli;
 
 import dev.modq.core.Status;
+import dev.modq.core.query.When;
 import dev.modq.service.PurgeService;
 import dev.modq.store.OpenMode;
 import dev.modq.store.PurgeSelection;
@@ -30,9 +31,9 @@ public final class PurgeCommand extends BaseCommand {
             description = "rejected, approved or flagged (never pending).")
     String status;
 
-    @Option(names = "--older-than", required = true, paramLabel = "WHEN",
+    @Option(names = "--older-than", required = true, paramLabel = "WHEN", converter = WhenConverter.class,
             description = "Last changed before: a duration ago (30d, 2w), a date (2026-01-31) or an instant.")
-    String olderThan;
+    When olderThan;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "A note for each purge entry in the audit log.")
     String note;
@@ -46,7 +47,7 @@ public final class PurgeCommand extends BaseCommand {
     @Override
     public Integer call() {
         Status which = parseStatus();
-        Instant before = TimeArg.parse("--older-than", olderThan, Instant.now());
+        Instant before = olderThan.resolve(Instant.now());
         Prompter prompter = root().prompter();
         if (!dryRun && !yes && prompter == null) {
             throw new UsageException("purge deletes comments for good and there is no terminal to ask on:"
