@@ -105,7 +105,14 @@ abstract class DecideCommand extends BaseCommand {
 
     private void report(BatchResult result) {
         OutcomeReport.failures(result, err());
-        OutcomeReport.data(result, format, dryRun, out());
+        try {
+            OutcomeReport.data(result, format, dryRun, out());
+        } finally {
+            summary(result); // even when stdout failed: the batch id is how to undo what was applied
+        }
+    }
+
+    private void summary(BatchResult result) {
         String past = decision().target().label();
         if (dryRun) {
             say("modq: dry run: would have " + OutcomeReport.counts(result, past) + "; nothing written");

@@ -53,7 +53,7 @@ public final class ExportCommand extends BaseCommand {
     @Override
     public Integer call() {
         ExportFormat chosen = parseFormat();
-        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), parseSince(since, Instant.now()),
+        ExportFilter filter = new ExportFilter(where == null ? Query.EMPTY : QueryTerms.where(where), parseStatuses(), parseSince(since, Instant.now()),
                 chosen.sourceSystem());
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             ExportWriter writer = chosen.writer(out());

@@ -49,12 +49,18 @@ final class OutcomeReport {
         return now + " by " + c.changedBy() + (c.changedAt() == null ? "" : " at " + WHEN.format(c.changedAt()));
     }
 
-    /** stdout: nothing by default (transitions in a dry run), or the changed ids, or every outcome as JSON lines. */
+    /**
+     * stdout: nothing by default (transitions in a dry run), or the changed ids, or every outcome as JSON lines.
+     * After an --atomic roll-back nothing changed: no ids, and JSON says "rolled_back" for what would have applied.
+     */
     static void data(BatchResult result, Format format, boolean dryRun, PrintWriter out) {
+        boolean rolledBack = !result.committed() && !dryRun;
         if (format == Format.JSONL) {
-            jsonLines(result, out);
+            jsonLines(result, rolledBack, out);
         } else if (format == Format.IDS) {
-            applied(result).forEach(o -> out.println(o.commentId()));
+            if (!rolledBack) {
+                applied(result).forEach(o -> out.println(o.commentId()));
+            }
         } else if (dryRun) {
             applied(result).forEach(o -> out.println(o.commentId() + " " + o.from().label() + " -> " + o.to().label()));
         }
@@ -65,16 +71,18 @@ final class OutcomeReport {
         return result.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.APPLIED).toList();
     }
 
-    private static void jsonLines(BatchResult result, PrintWriter out) {
+    private static void jsonLines(BatchResult result, boolean rolledBack, PrintWriter out) {
         JsonGenerator gen = Json.generator(out);
+        String rollBack = "not applied: --atomic and " + result.failures().size() + " comment(s) failed";
         try {
             for (Outcome o : result.outcomes()) {
+                boolean undone = rolledBack && o.kind() == Outcome.Kind.APPLIED;
                 gen.writeStartObject();
                 Json.field(gen, "id", o.commentId());
-                Json.field(gen, "result", o.kind().name().toLowerCase(Locale.ROOT));
+                Json.field(gen, "result", undone ? "rolled_back" : o.kind().name().toLowerCase(Locale.ROOT));
                 Json.field(gen, "from", o.from() == null ? null : o.from().label());
                 Json.field(gen, "to", o.to() == null ? null : o.to().label());
-                Json.field(gen, "detail", o.isFailure() ? detail(o) : null);
+                Json.field(gen, "detail", o.isFailure() ? detail(o) : undone ? rollBack : null);
                 gen.writeEndObject();
                 gen.flush();
                 out.print('\n');

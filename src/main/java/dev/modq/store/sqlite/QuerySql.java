@@ -1,5 +1,6 @@
 package dev.modq.store.sqlite;
 
+import dev.modq.core.Reasons;
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
 import dev.modq.core.query.Term;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Translates a {@link Query} into a WHERE fragment over {@code comments c}; it never refers to posts by alias, so callers may join posts or not.
@@ -72,7 +74,7 @@ public final class QuerySql {
         } else if (term instanceof Term.Kind kind) {
             return sql("c.kind = ?", kind.kind().label());
         } else if (term instanceof Term.Reason reason) {
-            return sql("lower(coalesce(c.reason, '')) = lower(?)", reason.reason());
+            return sql("lower(coalesce(c.reason, '')) = ?", Objects.requireNonNullElse(Reasons.normalise(reason.reason()), ""));
         } else if (term instanceof Term.Source source) {
             return sql("c.source_system = ?", source.source());
         } else if (term instanceof Term.ParentNone) {

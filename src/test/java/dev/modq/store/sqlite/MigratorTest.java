@@ -27,7 +27,8 @@ class MigratorTest {
         Path db = dir.resolve("m.db");
         SqliteStore.open(db, OpenMode.CREATE).close();
         long applied = TestDb.longValue(db, "SELECT count(*) FROM schema_migrations");
-        assertEquals(SqliteStore.bundledSchemaVersion(), applied);
+        // max, not count: migration numbers are handed out ahead, so one branch may have V005 without V002
+        assertEquals(SqliteStore.bundledSchemaVersion(), TestDb.longValue(db, "SELECT max(version) FROM schema_migrations"));
         TestDb.seed(db, 3);
         SqliteStore.open(db, OpenMode.EXISTING).close();
         assertEquals(applied, TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
