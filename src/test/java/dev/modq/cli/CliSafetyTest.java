@@ -171,6 +171,51 @@ class CliSafetyTest {
         assertEquals(fx.queryText(what), copy.queryText(what));
     }
 
+    // ---- 10.7: the demo replaces only an untouched demo
+
+    @Test
+    void theDemoReplacesItsOwnUntouchedDatabase() {
+        Path db = dir.resolve("demo.db");
+        assertEquals(0, demo(db, "42").code());
+        CliRun again = demo(db, "7");
+        assertEquals(0, again.code(), again.toString());
+    }
+
+    @Test
+    void aDemoThatReceivedDecisionsOrAnImportOrEditsIsNeverReplaced() throws Exception {
+        Path jsonl = Path.of(getClass().getResource("/import/comments.jsonl").toURI());
+        List<List<String>> afterwards = List.of(
+                List.of("reject", "1", "2", "3", "--reason", "spam"),
+                List.of("import", jsonl.toString()),
+                List.of("sql", "UPDATE comments SET body = 'edited by the blog' WHERE id = 5"),
+                List.of("sql", "DELETE FROM comments WHERE id = (SELECT max(id) FROM comments)"),
+                List.of("sql", "UPDATE posts SET source_system = 'myblog' WHERE id = 1"));
+        int n = 0;
+        for (List<String> step : afterwards) {
+            Path db = dir.resolve("demo" + n++ + ".db");
+            assertEquals(0, demo(db, "42").code());
+            if (step.get(0).equals("sql")) {
+                CliFixture.at(db).exec(step.get(1));
+            } else {
+                CliRun r = CliRun.onDb(db, null, null, step.toArray(String[]::new));
+                assertTrue(r.code() == 0, step + ": " + r);
+            }
+            CliFixture fx = CliFixture.at(db);
+            String before = fx.state() + fx.queryText("SELECT count(*), max(id) FROM comments");
+            CliRun again = demo(db, "7");
+            assertEquals(2, again.code(), step + ": " + again);
+            assertEquals(1, again.err().lines().count(), again.err());
+            assertTrue(again.err().startsWith("modq: " + db + " began as a demo but now holds "), again.err());
+            assertTrue(again.err().endsWith("choose another --db for the demo, or delete the file yourself if it may go\n"),
+                    again.err());
+            assertEquals(before, fx.state() + fx.queryText("SELECT count(*), max(id) FROM comments"), step + ": untouched");
+        }
+    }
+
+    private static CliRun demo(Path db, String seed) {
+        return CliRun.run("demo", "--comments", "40", "--seed", seed, "--no-open", "--db", db.toString());
+    }
+
     // ---- 10.10: stdout that cannot be written
 
     @Test
