@@ -24,10 +24,10 @@ abstract class DecideCommand extends BaseCommand {
     /** Above this many comments, a person at a terminal is asked first (unless --yes). */
     static final int CONFIRM_ABOVE = 20;
 
-    static final String FOOTER_RULES = "%nIds come as arguments, or with - from stdin: one per line (blank lines and # comments"
-            + " skipped), or JSON lines with \"id\" and optionally \"version\" (a comment changed since is a conflict)."
+    static final String FOOTER_RULES = "%nIds come as arguments, or with - from stdin: one or more per line, separated by spaces"
+            + " or tabs (blank lines and # comments skipped), or JSON lines with \"id\" and optionally \"version\" (a comment changed since is a conflict)."
             + " An unreadable line stops everything (exit 2, its line number named). --where acts on every match of"
-            + " the query, whatever its status unless the query names one. Asks before acting on more than "
+            + " the query, whatever its status unless the query names one; an empty --where is refused. Asks before acting on more than "
             + CONFIRM_ABOVE + " comments only when stdin and stdout are a terminal; piped input is never asked about.";
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Comment ids; - reads ids from stdin.")
@@ -36,7 +36,7 @@ abstract class DecideCommand extends BaseCommand {
     @Option(names = "--where", paramLabel = "QUERY", description = "Act on every comment matching this query.")
     String where;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (spam, abuse, off-topic...): stored on the comment and in the audit log.")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (spam, abuse, off-topic...): stored in lower case on the comment and in the audit log.")
     String reason;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "A note for the audit log.")
