@@ -81,7 +81,7 @@ abstract class DecideCommand extends BaseCommand {
                 return ExitCode.FAILURE;
             }
             BatchResult result = ctx.service().decide(decision(), targets,
-                    new DecideOptions(reason, note, force, atomic, dryRun));
+                    new DecideOptions(reason == null ? null : reason.strip(), note, force, atomic, dryRun));
             report(result);
             return OutcomeReport.exitCode(result);
         }

@@ -12,16 +12,16 @@ public final class Reasons {
     private Reasons() {
     }
 
-    /** Lower case, surrounding blanks removed; null for no reason (null, empty or blank). */
+    /** Lower case (otherwise as given); null for no reason (null, empty or blank). */
     public static String normalise(String reason) {
         if (reason == null || reason.isBlank()) {
             return null;
         }
-        return reason.strip().toLowerCase(Locale.ROOT);
+        return reason.toLowerCase(Locale.ROOT);
     }
 
     /** Whether a stored reason (perhaps written by another program, in any case) is this label. */
     public static boolean is(String stored, String label) {
-        return stored != null && normalise(stored).equals(label);
+        return stored != null && label.equals(normalise(stored.strip()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.modq.store.sqlite;
 
-import dev.modq.core.Reasons;
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
 import dev.modq.core.query.Term;
@@ -11,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 
 /**
  * Translates a {@link Query} into a WHERE fragment over {@code comments c}; it never refers to posts by alias, so callers may join posts or not.
@@ -74,7 +73,7 @@ public final class QuerySql {
         } else if (term instanceof Term.Kind kind) {
             return sql("c.kind = ?", kind.kind().label());
         } else if (term instanceof Term.Reason reason) {
-            return sql("lower(coalesce(c.reason, '')) = ?", Objects.requireNonNullElse(Reasons.normalise(reason.reason()), ""));
+            return sql("lower(coalesce(c.reason, '')) = ?", reason.reason().toLowerCase(Locale.ROOT));
         } else if (term instanceof Term.Source source) {
             return sql("c.source_system = ?", source.source());
         } else if (term instanceof Term.ParentNone) {
