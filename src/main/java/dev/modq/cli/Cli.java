@@ -43,13 +43,13 @@ public final class Cli {
      * command never exits 0 having lost its output).
      */
     public static int execute(CommandLine cmd, String... args) {
-        int code = cmd.execute(args);
         try {
+            int code = cmd.execute(args);
             cmd.getOut().flush();
+            return code;
         } catch (StdoutFailure e) {
             return stdoutFailed(e, cmd, e);
         }
-        return code;
     }
 
     private static CommandLine root(InputStream stdin, Prompter prompter) {
@@ -61,9 +61,20 @@ public final class Cli {
     /** picocli copies these settings to the subcommands present when they are set: call after adding them. */
     private static CommandLine configured(CommandLine cmd) {
         cmd.setExecutionExceptionHandler(Cli::handleExecutionException);
+        cmd.setExecutionStrategy(parsed -> helpOrRun(cmd, parsed));
         cmd.setParameterExceptionHandler(Cli::handleParameterException);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
+    }
+
+    /** --help and --version write to stdout outside the execution-exception handler: their write errors too are one line. */
+    private static int helpOrRun(CommandLine cmd, CommandLine.ParseResult parsed) {
+        try {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            return help != null ? help : new CommandLine.RunLast().execute(parsed);
+        } catch (StdoutFailure e) {
+            return stdoutFailed(e, cmd, e);
+        }
     }
 
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

@@ -222,7 +222,8 @@ class CliSafetyTest {
     void aFullDiskIsOneLineAndExitOne() {
         CliFixture fx = CliFixture.small(dir);
         for (List<String> args : List.of(List.of("list", "--status", "all", "--format", "ids"), List.of("export"),
-                List.of("list", "--format", "csv"), List.of("count"), List.of("show", "1", "--format", "json"))) {
+                List.of("list", "--format", "csv"), List.of("count"), List.of("show", "1", "--format", "json"),
+                List.of("--help"), List.of("list", "--help"), List.of("--version"))) {
             CliRun r = CliRun.toStream(new FailingStream(0, "No space left on device"),
                     withDb(fx, args.toArray(String[]::new)));
             assertEquals(1, r.code(), args + ": " + r);
