@@ -153,14 +153,17 @@ class CrashSafetyIT {
         Random random = new Random(SEED);
         List<String> outcomes = new ArrayList<>();
         int inWrite = 0;
+        // The window kills are drawn from narrows as kills report where they landed: on a loaded machine a child
+        // may run much faster or slower than the reference run, and most kills would miss the write.
+        long lo = (long) (firstWrite * 0.7);
+        long hi = (long) (total * 1.05);
         // Kill until enough kills have provably interrupted the write transaction (or give up and fail): a kill
         // that lands before the write starts or after it commits proves nothing about all-or-nothing.
         for (int i = 0; i < KILLS || (inWrite < MIN_KILLS_IN_WRITE && i < KILLS * 3); i++) {
             Path db = dir.resolve("kill" + i + ".db");
             scenario.prepare(db);
             // most kills land while pages are being written; some earlier, while the operation reads and prepares
-            long from = (long) (firstWrite * 0.7);
-            long delayNanos = from + (long) (random.nextDouble() * (total * 1.05 - from));
+            long delayNanos = lo + (long) (random.nextDouble() * Math.max(1, hi - lo));
             Process p = ChildJvm.start(List.of(), List.of(), scenario.command(db), logs, "kill" + i);
             boolean exited = p.waitFor(delayNanos, TimeUnit.NANOSECONDS);
             boolean writing = false;
@@ -180,6 +183,11 @@ class CrashSafetyIT {
             // inside the write: the lock was held when the kill was sent, and nothing of the operation survived
             boolean killedInWrite = writing && outcome.equals("none");
             inWrite += killedInWrite ? 1 : 0;
+            if (exited || outcome.startsWith("all")) {
+                hi = Math.max(lo + 1, delayNanos); // it had committed by then: aim earlier
+            } else if (!writing) {
+                lo = Math.min(hi - 1, delayNanos); // it had not begun writing: aim later
+            }
             String line = "kill " + i + " at " + delayNanos / 1_000_000 + " ms" + (exited ? " (had already finished)" : "")
                     + (killedInWrite ? " inside the write transaction" : "") + ": " + outcome;
             outcomes.add(line);
