@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 /** {@code modq backup FILE}: a consistent copy while others keep working, verified after writing. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Copy the database to FILE while others keep working, and verify the copy.",
-                "The copy is a consistent snapshot; it is then checked (integrity, audit chain, counts). FILE must"
-                        + " not exist; it is made owner-only."},
+                "The copy is a consistent snapshot, written under a temporary name beside FILE, synced and checked"
+                        + " (integrity, audit chain, counts), and only then named FILE. FILE must not exist; it is made"
+                        + " owner-only."},
         footer = {"%nExamples:", "  modq backup /srv/backups/comments-$(date +%%F).db", ExitCode.HELP_FOOTER})
 public final class BackupCommand extends BaseCommand {
 

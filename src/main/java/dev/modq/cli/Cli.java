@@ -34,7 +34,22 @@ public final class Cli {
     public static int run(String... args) {
         CommandLine cmd = root(System.in, Prompter.onConsole());
         Commands.addFor(cmd, args);
-        return configured(cmd).execute(args);
+        configured(cmd).setOut(Stdout.process());
+        return execute(cmd, args);
+    }
+
+    /**
+     * Executes and then flushes stdout, so a write error in the last buffered rows is still reported (and a
+     * command never exits 0 having lost its output).
+     */
+    public static int execute(CommandLine cmd, String... args) {
+        try {
+            int code = cmd.execute(args);
+            cmd.getOut().flush();
+            return code;
+        } catch (StdoutFailure e) {
+            return stdoutFailed(e, cmd, e);
+        }
     }
 
     private static CommandLine root(InputStream stdin, Prompter prompter) {
@@ -46,12 +61,27 @@ public final class Cli {
     /** picocli copies these settings to the subcommands present when they are set: call after adding them. */
     private static CommandLine configured(CommandLine cmd) {
         cmd.setExecutionExceptionHandler(Cli::handleExecutionException);
+        cmd.setExecutionStrategy(parsed -> helpOrRun(cmd, parsed));
         cmd.setParameterExceptionHandler(Cli::handleParameterException);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         return cmd;
     }
 
+    /** --help and --version write to stdout outside the execution-exception handler: their write errors too are one line. */
+    private static int helpOrRun(CommandLine cmd, CommandLine.ParseResult parsed) {
+        try {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            return help != null ? help : new CommandLine.RunLast().execute(parsed);
+        } catch (StdoutFailure e) {
+            return stdoutFailed(e, cmd, e);
+        }
+    }
+
     private static int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        StdoutFailure stdout = StdoutFailure.in(e);
+        if (stdout != null) {
+            return stdoutFailed(stdout, cmd, e);
+        }
         PrintWriter err = cmd.getErr();
         err.println("modq: " + oneLine(e));
         if (verbose(cmd)) {
@@ -59,6 +89,19 @@ public final class Cli {
         }
         err.flush();
         return exitCodeFor(e);
+    }
+
+    /** A closed pipe ends quietly with 141, as for any Unix filter; any other write error is one line and exit 1. */
+    private static int stdoutFailed(StdoutFailure failure, CommandLine cmd, Exception thrown) {
+        PrintWriter err = cmd.getErr();
+        if (!failure.brokenPipe()) {
+            err.println("modq: " + oneLine(failure));
+        }
+        if (verbose(cmd)) {
+            thrown.printStackTrace(err);
+        }
+        err.flush();
+        return failure.brokenPipe() ? Stdout.BROKEN_PIPE : ExitCode.FAILURE;
     }
 
     private static int handleParameterException(ParameterException e, String[] args) {

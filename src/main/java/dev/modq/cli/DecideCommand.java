@@ -23,10 +23,10 @@ abstract class DecideCommand extends BaseCommand {
     /** Above this many comments, a person at a terminal is asked first (unless --yes). */
     static final int CONFIRM_ABOVE = 20;
 
-    static final String FOOTER_RULES = "%nIds come as arguments, or with - from stdin: one per line (blank lines and # comments"
-            + " skipped), or JSON lines with \"id\" and optionally \"version\" (a comment changed since is a conflict)."
+    static final String FOOTER_RULES = "%nIds come as arguments, or with - from stdin: one or more per line, separated by spaces"
+            + " or tabs (blank lines and # comments skipped), or JSON lines with \"id\" and optionally \"version\" (a comment changed since is a conflict)."
             + " An unreadable line stops everything (exit 2, its line number named). --where acts on every match of"
-            + " the query, whatever its status unless the query names one. Asks before acting on more than "
+            + " the query, whatever its status unless the query names one; an empty --where is refused. Asks before acting on more than "
             + CONFIRM_ABOVE + " comments only when stdin and stdout are a terminal; piped input is never asked about.";
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Comment ids; - reads ids from stdin.")
@@ -35,7 +35,7 @@ abstract class DecideCommand extends BaseCommand {
     @Option(names = "--where", paramLabel = "QUERY", description = "Act on every comment matching this query.")
     String where;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (spam, abuse, off-topic...): stored on the comment and in the audit log.")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why (spam, abuse, off-topic...): stored in lower case on the comment and in the audit log.")
     String reason;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
@@ -65,7 +65,8 @@ abstract class DecideCommand extends BaseCommand {
                 return ExitCode.FAILURE;
             }
             BatchResult result = ctx.service().decide(decision(), targets,
-                    new DecideOptions(reason, change.note, change.force, change.atomic, change.dryRun));
+                    new DecideOptions(reason == null ? null : reason.strip(), change.note, change.force, change.atomic,
+                            change.dryRun));
             report(result);
             return OutcomeReport.exitCode(result);
         }
@@ -99,7 +100,14 @@ abstract class DecideCommand extends BaseCommand {
 
     private void report(BatchResult result) {
         OutcomeReport.failures(result, err());
-        OutcomeReport.data(result, change, out());
+        try {
+            OutcomeReport.data(result, change, out());
+        } finally {
+            summary(result); // even when stdout failed: the batch id is how to undo what was applied
+        }
+    }
+
+    private void summary(BatchResult result) {
         String past = changedLabel();
         if (change.dryRun) {
             say("modq: dry run: would have " + OutcomeReport.counts(result, past) + "; nothing written");

@@ -8,6 +8,7 @@ import dev.modq.demo.DemoGenerator;
 import dev.modq.service.Actors;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.BulkWriter;
+import dev.modq.store.sqlite.DemoDatabase;
 import dev.modq.store.sqlite.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,17 +18,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Optional;
 
 /** {@code modq demo}: a realistic, deterministic demo database, then the queue on it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Create a demo database and open the queue on it.",
-                "A news blog's comments, the same for the same seed. Re-running it starts the demo afresh; it never"
-                        + " replaces a database that `modq demo` did not make."},
+                "A news blog's comments, the same for the same seed. Re-running it starts the demo afresh; it only"
+                        + " replaces a database that `modq demo` made and that nothing happened to since (no decision,"
+                        + " import or change)."},
         footer = {"%nExamples:", "  modq demo", "  modq demo --comments 1000000 --no-open --db /tmp/big.db",
                 ExitCode.HELP_FOOTER})
 public final class DemoCommand extends BaseCommand {
-
-    static final String DEMO_SETTING = "demo";
 
     @Option(names = "--comments", paramLabel = "N", defaultValue = "400",
             description = "How many comments (default: ${DEFAULT-VALUE}).")
@@ -51,7 +52,7 @@ public final class DemoCommand extends BaseCommand {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
             DemoGenerator generator = new DemoGenerator(seed, comments, Instant.now());
             load(store, generator);
-            store.putSetting(DEMO_SETTING, "1");
+            DemoDatabase.markMade(store);
             long ms = (System.nanoTime() - started) / 1_000_000;
             say("modq: demo database " + db + ": " + comments + " comments, "
                     + store.countsByStatus().get(Status.PENDING) + " pending (" + ms + " ms)");
@@ -80,17 +81,24 @@ public final class DemoCommand extends BaseCommand {
         }
     }
 
-    /** Only a database that `modq demo` made is ever replaced; anything else at that path is refused. */
+    /**
+     * Only a database that `modq demo` made, and that nothing happened to since, is ever replaced; anything
+     * else at that path is refused, never overwritten.
+     */
     private static void removePreviousDemo(Path db) {
         if (!Files.exists(db)) {
             return;
         }
-        boolean isDemo;
+        Optional<String> other;
         try (SqliteStore old = SqliteStore.open(db, OpenMode.EXISTING)) {
-            isDemo = old.setting(DEMO_SETTING).isPresent();
+            if (!DemoDatabase.isMarked(old)) {
+                throw new UsageException(db + " exists and is not a demo database: choose another --db for the demo");
+            }
+            other = DemoDatabase.otherThanDemo(old);
         }
-        if (!isDemo) {
-            throw new UsageException(db + " exists and is not a demo database: choose another --db for the demo");
+        if (other.isPresent()) {
+            throw new UsageException(db + " began as a demo but now holds " + other.get() + ", so the demo will not"
+                    + " replace it: choose another --db for the demo, or delete the file yourself if it may go");
         }
         try {
             for (String suffix : new String[]{"", "-wal", "-shm"}) {

@@ -14,7 +14,7 @@ public final class ExitCode {
 
     /** The text each command's --help ends with. */
     public static final String HELP_FOOTER = "%nExit codes: 0 ok (unchanged counts as ok), 1 failure, 2 usage error,"
-            + " 3 partial (some ids not found or in conflict; listed on stderr).";
+            + " 3 partial (some ids not found or in conflict; listed on stderr), 141 stdout closed (e.g. | head).";
 
     private ExitCode() {
     }

@@ -48,7 +48,8 @@ public final class ExportCommand extends BaseCommand {
     @Override
     public Integer call() {
         ExportFormat chosen = format.get();
-        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), since == null ? null : since.resolve(Instant.now()),
+        ExportFilter filter = new ExportFilter(where == null ? Query.EMPTY : QueryTerms.where(where), parseStatuses(),
+                since == null ? null : since.resolve(Instant.now()),
                 chosen.sourceSystem());
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             ExportWriter writer = chosen.writer(out());

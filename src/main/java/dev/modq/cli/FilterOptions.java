@@ -42,6 +42,7 @@ public final class FilterOptions {
         Query q = where == null ? Query.EMPTY : QueryTerms.where(where);
         q = statusTerm(q).and(q);
         if (post != null) {
+            QueryTerms.requireText("--post", post);
             q = q.and(post.trim().matches("\\d+") ? QueryTerms.bare("--post", "post", post.trim())
                     : QueryTerms.quoted("--post", "post", post));
         }
@@ -67,7 +68,7 @@ public final class FilterOptions {
         if (status == null) {
             return whereNamesStatus ? Query.EMPTY : Query.ofStatus(Status.PENDING);
         }
-        String s = status.trim();
+        String s = QueryTerms.requireText("--status", status).trim();
         if (s.equalsIgnoreCase("all")) {
             return Query.EMPTY;
         }

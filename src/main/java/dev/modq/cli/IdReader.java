@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.modq.core.Target;
+import dev.modq.core.text.Sanitizer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,16 +15,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the comments to act on: ids as arguments, and with {@code -} from stdin, streamed line by line
- * (so there is no argument-length limit). A stdin line is an id, a blank line, a {@code #} comment, or a
- * JSON object with {@code "id"} and optionally {@code "version"} (then a changed comment is a conflict).
+ * (so there is no argument-length limit). A stdin line is ids separated by spaces or tabs (what WP-CLI's
+ * {@code --format=ids} prints), a blank line, a {@code #} comment, or a JSON object with {@code "id"} and
+ * optionally {@code "version"} (then a changed comment is a conflict). An argument may hold several ids too.
+ * Ids go up to {@link Long#MAX_VALUE}, the largest SQLite rowid.
  * Any unreadable line is a usage error naming its line number, before anything is applied.
  */
 final class IdReader {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final Pattern SEPARATORS = Pattern.compile("[ \\t]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final Map<Long, Target> targets = new LinkedHashMap<>();
 
@@ -38,7 +44,7 @@ final class IdReader {
                     stdinRead = true;
                 }
             } else {
-                reader.add(Target.any(parseId(arg.trim(), "'" + arg + "' is not a comment id (ids are whole numbers; - reads them from stdin)")));
+                reader.addArgument(arg);
             }
         }
         return List.copyOf(reader.targets.values());
@@ -53,10 +59,25 @@ final class IdReader {
                 if (text.isEmpty() || text.startsWith("#")) {
                     continue;
                 }
-                add(text.startsWith("{") ? jsonLine(text, lineNo) : Target.any(parseId(text, badLine(lineNo, text))));
+                if (text.startsWith("{")) {
+                    add(jsonLine(text, lineNo));
+                } else {
+                    for (String id : SEPARATORS.split(text)) {
+                        add(Target.any(parseId(id, badLine(lineNo, id))));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ids from stdin: " + e.getMessage(), e);
+        }
+    }
+
+    private void addArgument(String arg) {
+        String text = arg.strip();
+        String[] words = text.isEmpty() ? new String[] {text} : SEPARATORS.split(text);
+        for (String id : words) {
+            add(Target.any(parseId(id, "'" + Sanitizer.clean(id)
+                    + "' is not a comment id (ids are whole numbers; - reads them from stdin)")));
         }
     }
 
@@ -105,15 +126,24 @@ final class IdReader {
     }
 
     private static long parseId(String text, String message) {
-        if (!text.matches("\\d{1,18}")) {
+        if (!DIGITS.matcher(text).matches()) {
             throw new UsageException(message);
         }
-        return Long.parseLong(text);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("comment id " + shorten(text) + " is larger than any comment id can be ("
+                    + Long.MAX_VALUE + "); nothing was applied");
+        }
+    }
+
+    private static String shorten(String digits) {
+        return digits.length() > 40 ? digits.substring(0, 40) + "… (" + digits.length() + " digits)" : digits;
     }
 
     private static String badLine(long lineNo, String text) {
         String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
         return "stdin line " + lineNo + ": expected a comment id or a JSON object with \"id\", not '"
-                + dev.modq.core.text.Sanitizer.clean(shown) + "'; nothing was applied";
+                + Sanitizer.clean(shown) + "'; nothing was applied";
     }
 }

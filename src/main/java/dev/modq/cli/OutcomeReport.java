@@ -51,18 +51,22 @@ final class OutcomeReport {
 
     /**
      * stdout: nothing by default (transitions in a dry run), the changed ids, every outcome as JSON lines, or
-     * with --porcelain the batch id alone.
+     * with --porcelain the batch id alone. After an --atomic roll-back nothing changed: no ids, and JSON says
+     * "rolled_back" for what would have applied.
      */
     static void data(BatchResult result, ChangeOptions change, PrintWriter out) {
         Format format = change.format.get();
+        boolean rolledBack = !result.committed() && !change.dryRun;
         if (change.porcelain) {
-            if (result.batchId() != null) {
+            if (result.batchId() != null && !rolledBack) {
                 out.println(result.batchId());
             }
         } else if (format == Format.JSONL) {
-            jsonLines(result, out);
+            jsonLines(result, rolledBack, out);
         } else if (format == Format.IDS) {
-            applied(result).forEach(o -> out.println(o.commentId()));
+            if (!rolledBack) {
+                applied(result).forEach(o -> out.println(o.commentId()));
+            }
         } else if (change.dryRun) {
             applied(result).forEach(o -> out.println(o.commentId() + " " + o.from().label() + " -> " + o.to().label()));
         }
@@ -73,16 +77,18 @@ final class OutcomeReport {
         return result.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.APPLIED).toList();
     }
 
-    private static void jsonLines(BatchResult result, PrintWriter out) {
+    private static void jsonLines(BatchResult result, boolean rolledBack, PrintWriter out) {
         JsonGenerator gen = Json.generator(out);
+        String rollBack = "not applied: --atomic and " + result.failures().size() + " comment(s) failed";
         try {
             for (Outcome o : result.outcomes()) {
+                boolean undone = rolledBack && o.kind() == Outcome.Kind.APPLIED;
                 gen.writeStartObject();
                 Json.field(gen, "id", o.commentId());
-                Json.field(gen, "result", o.kind().name().toLowerCase(Locale.ROOT));
+                Json.field(gen, "result", undone ? "rolled_back" : o.kind().name().toLowerCase(Locale.ROOT));
                 Json.field(gen, "from", o.from() == null ? null : o.from().label());
                 Json.field(gen, "to", o.to() == null ? null : o.to().label());
-                Json.field(gen, "detail", o.isFailure() ? detail(o) : null);
+                Json.field(gen, "detail", o.isFailure() ? detail(o) : undone ? rollBack : null);
                 gen.writeEndObject();
                 gen.flush();
                 out.print('\n');

@@ -5,7 +5,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 
-/** RFC 4180 CSV with a header row; the columns are those of JSON lines. */
+/** RFC 4180 CSV with a header row; the columns are those of JSON lines; formula-like cells guarded ({@link CsvCells}). */
 final class CsvExport implements ExportWriter {
 
     private final CSVPrinter csv;
@@ -21,7 +21,7 @@ final class CsvExport implements ExportWriter {
 
     @Override
     public void write(ExportRow row) throws IOException {
-        csv.printRecord(ExportColumns.values(row));
+        csv.printRecord(ExportColumns.values(row).stream().map(CsvCells::neutralise).toList());
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CSV (RFC 4180) with a header row naming modq's columns (see {@link Columns}); other columns are ignored. */
+/**
+ * CSV (RFC 4180) with a header row naming modq's columns (see {@link Columns}); other columns are ignored. A
+ * quote that guards a formula-like cell (as modq's CSV export writes it, {@link CsvCells}) is removed again.
+ */
 final class CsvParser implements Parser {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -38,7 +41,7 @@ final class CsvParser implements Parser {
             }
             Map<String, String> values = new HashMap<>();
             for (String column : header) {
-                values.put(column, row.get(column));
+                values.put(column, CsvCells.restore(row.get(column)));
             }
             columns.emit(values, Map.of(), sink);
         }

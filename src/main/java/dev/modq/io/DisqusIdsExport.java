@@ -1,5 +1,6 @@
 package dev.modq.io;
 
+import dev.modq.core.Reasons;
 import dev.modq.core.Status;
 
 /**
@@ -18,7 +19,7 @@ final class DisqusIdsExport extends SourceActionExport {
             return "approve";
         }
         if (row.status() == Status.REJECTED) {
-            return "spam".equals(row.reason()) ? "spam" : "remove";
+            return Reasons.is(row.reason(), "spam") ? "spam" : "remove";
         }
         return null;
     }

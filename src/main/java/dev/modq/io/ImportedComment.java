@@ -1,6 +1,7 @@
 package dev.modq.io;
 
 import dev.modq.core.CommentKind;
+import dev.modq.core.Reasons;
 import dev.modq.core.Status;
 
 import java.time.Instant;
@@ -20,6 +21,7 @@ public record ImportedComment(String sourceSystem, String sourceId, String postS
         body = body == null ? "" : body;
         kind = kind == null ? CommentKind.COMMENT : kind;
         status = status == null ? Status.PENDING : status;
+        reason = Reasons.normalise(reason);
         meta = meta == null ? Map.of() : Map.copyOf(meta);
     }
 }

@@ -1,5 +1,6 @@
 package dev.modq.io;
 
+import dev.modq.core.Reasons;
 import dev.modq.core.Status;
 
 /**
@@ -31,7 +32,7 @@ final class WpCliExport extends SourceActionExport {
         return switch (status) {
             case APPROVED -> APPROVE;
             case PENDING -> UNAPPROVE;
-            case REJECTED -> "spam".equals(reason) ? SPAM : TRASH;
+            case REJECTED -> Reasons.is(reason, "spam") ? SPAM : TRASH;
             case FLAGGED -> null;
         };
     }

@@ -5,6 +5,7 @@ import dev.modq.core.BatchResult;
 import dev.modq.core.Decision;
 import dev.modq.core.Moderator;
 import dev.modq.core.Outcome;
+import dev.modq.core.Reasons;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.core.Target;
@@ -175,11 +176,13 @@ public final class ModerationService {
             Outcome outcome = judgeUndo(tx, entry, now, undone.contains(entry.id()), options);
             outcomes.add(outcome);
             if (outcome.kind() == Outcome.Kind.APPLIED) {
-                restores.computeIfAbsent(new Restore(entry.fromStatus(), entry.fromReason()), r -> new ArrayList<>())
+                // Reasons decided before they were kept in lower case come back in lower case too.
+                restores.computeIfAbsent(new Restore(entry.fromStatus(), Reasons.normalise(entry.fromReason())),
+                                r -> new ArrayList<>())
                         .add(now.id());
                 entries.add(NewAuditEntry.decision(actor.name(), osUser, now.id(), UNDO, now.status(),
-                        entry.fromStatus(), entry.fromReason(), now.reason(), options.note(), batchId, entry.id(),
-                        now.version() + 1));
+                        entry.fromStatus(), Reasons.normalise(entry.fromReason()), now.reason(), options.note(), batchId,
+                        entry.id(), now.version() + 1));
             }
         }
         restores.forEach((restore, ids) -> tx.setStatuses(ids, restore.status(), restore.reason()));

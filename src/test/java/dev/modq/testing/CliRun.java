@@ -2,12 +2,15 @@ package dev.modq.testing;
 
 import dev.modq.cli.Cli;
 import dev.modq.cli.Prompter;
+import dev.modq.cli.Stdout;
 import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,19 @@ public record CliRun(int code, String out, String err) {
         cmd.setErr(new PrintWriter(err));
         int code = cmd.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * With stdout going to {@code stdout} through the writer the real process uses ({@link Stdout}), so a
+     * failing stream behaves as a full disk or a closed pipe would; {@code out} is then empty.
+     */
+    public static CliRun toStream(OutputStream stdout, String... args) {
+        CommandLine cmd = Cli.commandLine(new ByteArrayInputStream(new byte[0]), Prompter.onConsole());
+        StringWriter err = new StringWriter();
+        cmd.setOut(Stdout.writer(stdout, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(err));
+        int code = Cli.execute(cmd, args);
+        return new CliRun(code, "", err.toString());
     }
 
     /** Runs against one database: {@code --db db} goes first. */

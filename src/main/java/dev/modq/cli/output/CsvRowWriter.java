@@ -1,5 +1,6 @@
 package dev.modq.cli.output;
 
+import dev.modq.io.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -9,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV with a header row of field names; values are raw (CSV quoting carries newlines). */
+/**
+ * RFC 4180 CSV with a header row of field names; values are raw (CSV quoting carries newlines), except that
+ * a value a spreadsheet would run as a formula gets a leading quote ({@link CsvCells}).
+ */
 final class CsvRowWriter<T> implements RowWriter<T> {
 
     private final List<Field<T>> fields;
@@ -31,7 +35,7 @@ final class CsvRowWriter<T> implements RowWriter<T> {
     public void write(T item) {
         List<String> values = new ArrayList<>(fields.size());
         for (Field<T> f : fields) {
-            values.add(Values.text(f.value().apply(item)));
+            values.add(CsvCells.neutralise(Values.text(f.value().apply(item))));
         }
         try {
             csv.printRecord(values);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Translates a {@link Query} into a WHERE fragment over {@code comments c}; it never refers to posts by alias, so callers may join posts or not.
@@ -86,7 +87,7 @@ public final class QuerySql {
         } else if (term instanceof Term.Kind kind) {
             return sql("c.kind = ?", kind.kind().label());
         } else if (term instanceof Term.Reason reason) {
-            return sql("lower(coalesce(c.reason, '')) = lower(?)", reason.reason());
+            return sql("lower(coalesce(c.reason, '')) = ?", reason.reason().toLowerCase(Locale.ROOT));
         } else if (term instanceof Term.Source source) {
             return sql("c.source_system = ?", source.source());
         } else if (term instanceof Term.ParentNone) {

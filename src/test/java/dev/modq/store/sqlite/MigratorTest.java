@@ -29,6 +29,7 @@ class MigratorTest {
         SqliteStore.open(db, OpenMode.CREATE).close();
         long applied = TestDb.longValue(db, "SELECT count(*) FROM schema_migrations");
         assertEquals(MigrationSource.bundled().size(), applied);  // versions may have gaps (numbers reserved per branch)
+                assertEquals(SqliteStore.bundledSchemaVersion(), TestDb.longValue(db, "SELECT max(version) FROM schema_migrations"));
         TestDb.seed(db, 3);
         SqliteStore.open(db, OpenMode.EXISTING).close();
         assertEquals(applied, TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
@@ -51,6 +52,23 @@ class MigratorTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    @Test
+    void v005LowerCasesKnownReasonsWithoutBumpingVersionsOrTouchingTheAuditLog() {
+        Path db = dir.resolve("reasons.db");
+        SqliteStore.open(db, OpenMode.CREATE).close();
+        TestDb.seed(db, 4);
+        // the database as an older modq left it: V005 not applied, reasons as typed
+        TestDb.sql(db, "DELETE FROM schema_migrations WHERE version = 5");
+        TestDb.sql(db, "UPDATE comments SET status = 'rejected', reason = CASE id WHEN 1 THEN 'SPAM' WHEN 2 THEN 'Off-Topic'"
+                + " WHEN 3 THEN 'Posted By Bot' ELSE NULL END, version = 7");
+        SqliteStore.open(db, OpenMode.EXISTING).close();
+        assertEquals("spam|off-topic|Posted By Bot|-", TestDb.stringValue(db,
+                "SELECT group_concat(coalesce(reason, '-'), '|') FROM (SELECT reason FROM comments ORDER BY id)"));
+        assertEquals(4, TestDb.longValue(db, "SELECT count(*) FROM comments WHERE version = 7"), "versions kept");
+        TestDb.sql(db, "UPDATE comments SET body = 'edited' WHERE id = 1");
+        assertEquals(8, TestDb.longValue(db, "SELECT version FROM comments WHERE id = 1"), "the version trigger is back");
     }
 
     @Test
