@@ -16,15 +16,19 @@ final class BloggerParser extends XmlParser {
     private static final String KIND_SCHEME = "http://schemas.google.com/g/2005#kind";
 
     @Override
-    public void parse(InputFile in, ImportSink sink, ImportCounts counts) throws Exception {
-        XMLStreamReader r = open(in, counts);
+    void parse(XMLStreamReader r, ImportSink sink, BadRecords bad) throws XMLStreamException {
         while (Xml.nextElement(r, "entry")) {
-            readEntry(r, sink);
+            String at = where();
+            try {
+                readEntry(r, sink, at);
+            } catch (BadRecordException e) {
+                bad.skip(at, e);
+            }
         }
     }
 
-    private void readEntry(XMLStreamReader r, ImportSink sink) throws XMLStreamException {
-        Entry e = new Entry();
+    private void readEntry(XMLStreamReader r, ImportSink sink, String at) throws XMLStreamException {
+        Entry e = new Entry(at);
         while (Xml.nextChild(r)) {
             switch (Xml.name(r)) {
                 case "id" -> e.id = Xml.text(r);
@@ -61,6 +65,11 @@ final class BloggerParser extends XmlParser {
         String alternate;
         String relatedComment;
         final CommentDraft comment = new CommentDraft();
+        final String at;
+
+        Entry(String at) {
+            this.at = at;
+        }
 
         void kind(String scheme, String term, XMLStreamReader r) throws XMLStreamException {
             if (KIND_SCHEME.equals(scheme) && term != null) {
@@ -99,7 +108,7 @@ final class BloggerParser extends XmlParser {
             comment.status = Status.APPROVED;
             comment.createdAt = Dates.iso(published, "comment " + id);
             comment.parentSourceId = parentId();
-            sink.comment(comment.build(SYSTEM, "comment entry"));
+            sink.comment(comment.build(SYSTEM, "comment entry", at));
         }
 
         /** Comment ids look like tag:blogger.com,1999:blog-1.post-99; the related link ends in the parent's 99. */
