@@ -146,6 +146,6 @@ class ExportCommandTest {
 
     private static ExportRow row(String sourceId, Status status) {
         return new ExportRow(1, 1, "wordpress", sourceId, "10", "t", null, null, "a", null, null, null, null, "b",
-                CommentKind.COMMENT, Instant.EPOCH, status, null, 0, null, null, null);
+                CommentKind.COMMENT, Instant.EPOCH, status, null, 0, null, null, null, null, null, null);
     }
 }
