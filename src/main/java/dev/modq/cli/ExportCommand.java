@@ -7,6 +7,7 @@ import dev.modq.io.ExportFormat;
 import dev.modq.io.ExportWriter;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteExport;
+import dev.modq.store.sqlite.SqlitePushMarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,13 +51,28 @@ public final class ExportCommand extends BaseCommand {
     @Option(names = "--where", paramLabel = "QUERY", description = "Only comments matching QUERY (as in `modq list`).")
     String where;
 
+    @Option(names = "--confirm-pushed", paramLabel = "DECISION",
+            description = "wp-cli, disqus-ids: record that the commands of an earlier export ran, up to decision"
+                    + " DECISION (the script's last line prints the exact command); later exports leave them out.")
+    Long confirmPushed;
+
+    @Option(names = "--except", paramLabel = "IDS", split = "[ ,]",
+            description = "With --confirm-pushed: source ids the script reported as not applied (they stay unpushed).")
+    List<String> except;
+
     @Override
     public Integer call() {
         ExportFormat chosen = parseFormat();
-        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(), parseSince(since, Instant.now()),
-                chosen.sourceSystem());
+        Instant decidedSince = parseSince(since, Instant.now());
+        // A push without --since emits what was not pushed yet: re-running it, or running the next one, loses nothing.
+        String unpushed = chosen.pushes() && (decidedSince == null || confirmPushed != null) ? chosen.label() : null;
+        ExportFilter filter = new ExportFilter(Query.parse(where), parseStatuses(),
+                confirmPushed != null ? null : decidedSince, chosen.sourceSystem(), unpushed);
+        if (confirmPushed != null) {
+            return confirm(chosen, filter);
+        }
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-            ExportWriter writer = chosen.writer(out());
+            ExportWriter writer = chosen.writer(out(), confirmCommand(chosen));
             SqliteExport.forEach(ctx.store(), filter, row -> {
                 try {
                     writer.write(row);
@@ -71,6 +87,36 @@ public final class ExportCommand extends BaseCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Integer confirm(ExportFormat chosen, ExportFilter filter) {
+        if (!chosen.pushes()) {
+            throw new UsageException("--confirm-pushed goes with --format wp-cli or disqus-ids");
+        }
+        Set<String> failed = except == null ? Set.of() : except.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+            long marked = SqlitePushMarks.confirm(ctx.store(), filter, confirmPushed, failed);
+            say("modq: " + marked + " decision(s) recorded as pushed (" + chosen.label() + ")"
+                    + (failed.isEmpty() ? "" : "; " + failed.size() + " left for the next export"));
+            return ExitCode.OK;
+        }
+    }
+
+    /** The command that confirms this export's push, with the same filters, quoted for a POSIX shell. */
+    private String confirmCommand(ExportFormat chosen) {
+        StringBuilder cmd = new StringBuilder("modq export --format " + chosen.label());
+        if (statuses != null && !statuses.isEmpty()) {
+            cmd.append(" --status ").append(shellQuote(String.join(",", statuses)));
+        }
+        if (where != null) {
+            cmd.append(" --where ").append(shellQuote(where));
+        }
+        return cmd.toString();
+    }
+
+    private static String shellQuote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     private ExportFormat parseFormat() {

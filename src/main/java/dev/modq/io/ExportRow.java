@@ -14,5 +14,5 @@ public record ExportRow(long id, long postId, String sourceSystem, String source
                         String authorUrl, String authorIp, String userAgent, String body, CommentKind kind,
                         Instant createdAt, Status status, String reason, long version,
                         String decidedBy, Instant decidedAt, String decision, String postAuthor,
-                        Instant postPublishedAt, String metaJson) {
+                        Instant postPublishedAt, String metaJson, long decisionId) {
 }

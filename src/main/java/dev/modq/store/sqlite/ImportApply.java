@@ -64,6 +64,7 @@ final class ImportApply {
         countComments(files);
         listUndatedNewComments(files, strict);
         countNotInFile(files);
+        noteExisting();
         return one("SELECT count(*) FROM s.comment_final c WHERE c.parent_sid IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM comments p WHERE p.source_system = c.sys AND p.source_id = c.parent_sid)"
                 + " AND NOT EXISTS (SELECT 1 FROM s.comment_final p WHERE p.sys = c.sys AND p.sid = c.parent_sid)"
@@ -110,6 +111,18 @@ final class ImportApply {
         }
     }
 
+    /**
+     * Remembers (in staging) which staged comments modq already has, so that the last, locked step of a run
+     * looks at those only, not at every staged comment.
+     */
+    private void noteExisting() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.executeUpdate("DROP TABLE IF EXISTS s.existing");
+            st.executeUpdate("CREATE TABLE s.existing AS SELECT c.seq FROM s.comment_final c"
+                    + " JOIN comments e ON e.source_system = c.sys AND e.source_id = c.sid");
+        }
+    }
+
     /** A comment that is new here needs a date; a partial row may leave it out only for a comment modq has. */
     private void listUndatedNewComments(List<FileRead> files, boolean strict) throws SQLException {
         String sql = "SELECT c.file, c.place, c.sid FROM s.comment_final c WHERE c.created_at IS NULL"
@@ -143,49 +156,93 @@ final class ImportApply {
         }
     }
 
-    /** Applies the staged run: posts, placeholder posts, new comments, updates, parents, metadata. */
-    void apply() throws SQLException {
+    /** Posts of the run: new ones (tagged with the run), changed ones, placeholders for missing ones. */
+    void applyPosts(long run) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            st.executeUpdate("INSERT INTO posts (title, url, author, published_at, source_system, source_id)"
-                    + " SELECT coalesce(f.title, ''), nullif(f.url, ''), nullif(f.author, ''), f.published_at, f.sys, f.sid"
-                    + " FROM s.post_final f WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.source_system = f.sys"
+            timed(st, "INSERT INTO posts (title, url, author, published_at, source_system, source_id, import_run)"
+                    + " SELECT coalesce(f.title, ''), nullif(f.url, ''), nullif(f.author, ''), f.published_at, f.sys, f.sid,"
+                    + " " + run + " FROM s.post_final f WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.source_system = f.sys"
                     + " AND p.source_id = f.sid)");
-            st.executeUpdate("UPDATE posts AS p SET title = coalesce(f.title, p.title),"
+            timed(st, "UPDATE posts AS p SET title = coalesce(f.title, p.title),"
                     + " url = CASE WHEN f.url IS NULL THEN p.url ELSE nullif(f.url, '') END,"
                     + " author = CASE WHEN f.author IS NULL THEN p.author ELSE nullif(f.author, '') END,"
                     + " published_at = coalesce(f.published_at, p.published_at)"
                     + " FROM s.post_final f WHERE p.source_system = f.sys AND p.source_id = f.sid AND " + POST_DIFFERS);
-            st.executeUpdate("INSERT INTO posts (title, source_system, source_id)"
-                    + " SELECT printf('" + ImportSql.PLACEHOLDER_TITLE + "', c.post_sid), c.sys, c.post_sid"
+            timed(st, "INSERT INTO posts (title, source_system, source_id, import_run)"
+                    + " SELECT printf('" + ImportSql.PLACEHOLDER_TITLE + "', c.post_sid), c.sys, c.post_sid, " + run
                     + " FROM s.comment_final c WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.source_system = c.sys"
                     + " AND p.source_id = c.post_sid) AND (c.created_at IS NOT NULL OR EXISTS (SELECT 1 FROM comments e"
                     + " WHERE e.source_system = c.sys AND e.source_id = c.sid)) GROUP BY c.sys, c.post_sid");
-            st.executeUpdate("UPDATE comments AS e SET post_id = " + POST_OF_C + ","
+        }
+    }
+
+    /** New comments whose staging sequence is in [from, to], tagged with the run. */
+    void insertComments(long run, long from, long to) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            timed(st, "INSERT INTO comments (post_id, author_name, author_email, author_url, author_ip,"
+                    + " user_agent, body, kind, created_at, status, reason, source_system, source_id, import_run)"
+                    + " SELECT p.id, coalesce(c.author_name, ''), nullif(c.author_email, ''), nullif(c.author_url, ''),"
+                    + " nullif(c.author_ip, ''), nullif(c.user_agent, ''), coalesce(c.body, ''),"
+                    + " coalesce(c.kind, 'comment'), c.created_at, coalesce(c.status, 'pending'), nullif(c.reason, ''),"
+                    + " c.sys, c.sid, " + run + " FROM s.comment_final c JOIN posts p ON p.source_system = c.sys"
+                    + " AND p.source_id = c.post_sid WHERE c.seq BETWEEN " + from + " AND " + to
+                    + " AND c.created_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM comments e"
+                    + " WHERE e.source_system = c.sys AND e.source_id = c.sid) ORDER BY c.seq");
+        }
+    }
+
+    /** Parents and metadata of the run's new comments with ids in [from, to]. */
+    void completeNewComments(long run, long from, long to) throws SQLException {
+        String mine = " e.import_run = " + run + " AND e.id BETWEEN " + from + " AND " + to;
+        try (Statement st = conn.createStatement()) {
+            timed(st, "UPDATE comments AS e SET parent_id = par.id FROM s.comment_final c"
+                    + " JOIN comments par ON par.source_system = c.sys AND par.source_id = c.parent_sid"
+                    + " WHERE" + mine + " AND e.source_system = c.sys AND e.source_id = c.sid AND par.id <> e.id"
+                    + " AND e.parent_id IS NOT par.id AND NOT " + String.format(MODERATED, "e"));
+            timed(st, "INSERT INTO comment_meta (comment_id, meta_key, meta_value)"
+                    + " SELECT e.id, m.key, m.value FROM comments e JOIN s.meta_final m ON m.sys = e.source_system"
+                    + " AND m.sid = e.source_id WHERE" + mine + " AND NOT " + String.format(MODERATED, "e")
+                    + " ON CONFLICT (comment_id, meta_key) DO UPDATE SET meta_value = excluded.meta_value"
+                    + " WHERE meta_value IS NOT excluded.meta_value");
+        }
+    }
+
+    /** Comments modq already had (not the run's own): changed fields, parents, metadata; decided ones untouched. */
+    void updateExisting(long run) throws SQLException {
+        String notMine = " (e.import_run IS NULL OR e.import_run <> " + run + ")";
+        try (Statement st = conn.createStatement()) {
+            timed(st, "UPDATE comments AS e SET post_id = " + POST_OF_C + ","
                     + " author_name = coalesce(c.author_name, e.author_name),"
                     + keep("author_email") + keep("author_url") + keep("author_ip") + keep("user_agent")
                     + " body = coalesce(c.body, e.body), kind = coalesce(c.kind, e.kind),"
                     + " created_at = coalesce(c.created_at, e.created_at), status = coalesce(c.status, e.status),"
                     + " reason = CASE WHEN c.status IS NULL THEN e.reason ELSE nullif(c.reason, '') END,"
                     + " version = e.version + 1"
-                    + " FROM s.comment_final c WHERE e.source_system = c.sys AND e.source_id = c.sid"
+                    + " FROM s.existing x JOIN s.comment_final c ON c.seq = x.seq"
+                    + " WHERE e.source_system = c.sys AND e.source_id = c.sid AND" + notMine
                     + " AND NOT " + String.format(MODERATED, "e") + " AND " + commentDiffers("e"));
-            st.executeUpdate("INSERT INTO comments (post_id, author_name, author_email, author_url, author_ip,"
-                    + " user_agent, body, kind, created_at, status, reason, source_system, source_id)"
-                    + " SELECT p.id, coalesce(c.author_name, ''), nullif(c.author_email, ''), nullif(c.author_url, ''),"
-                    + " nullif(c.author_ip, ''), nullif(c.user_agent, ''), coalesce(c.body, ''),"
-                    + " coalesce(c.kind, 'comment'), c.created_at, coalesce(c.status, 'pending'), nullif(c.reason, ''),"
-                    + " c.sys, c.sid FROM s.comment_final c JOIN posts p ON p.source_system = c.sys"
-                    + " AND p.source_id = c.post_sid WHERE c.created_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM comments e"
-                    + " WHERE e.source_system = c.sys AND e.source_id = c.sid) ORDER BY c.seq");
-            st.executeUpdate("UPDATE comments AS e SET parent_id = par.id FROM s.comment_final c"
-                    + " JOIN comments par ON par.source_system = c.sys AND par.source_id = c.parent_sid"
-                    + " WHERE e.source_system = c.sys AND e.source_id = c.sid AND par.id <> e.id"
+            timed(st, "UPDATE comments AS e SET parent_id = par.id FROM s.existing x JOIN s.comment_final c"
+                    + " ON c.seq = x.seq JOIN comments par ON par.source_system = c.sys AND par.source_id = c.parent_sid"
+                    + " WHERE e.source_system = c.sys AND e.source_id = c.sid AND" + notMine + " AND par.id <> e.id"
                     + " AND e.parent_id IS NOT par.id AND NOT " + String.format(MODERATED, "e"));
-            st.executeUpdate("INSERT INTO comment_meta (comment_id, meta_key, meta_value)"
-                    + " SELECT e.id, m.key, m.value FROM s.meta_final m JOIN comments e ON e.source_system = m.sys"
-                    + " AND e.source_id = m.sid WHERE NOT " + String.format(MODERATED, "e")
+            timed(st, "INSERT INTO comment_meta (comment_id, meta_key, meta_value)"
+                    + " SELECT e.id, m.key, m.value FROM s.existing x JOIN s.comment_final c ON c.seq = x.seq"
+                    + " JOIN s.meta_final m ON m.sys = c.sys AND m.sid = c.sid"
+                    + " JOIN comments e ON e.source_system = m.sys AND e.source_id = m.sid WHERE" + notMine + " AND NOT " + String.format(MODERATED, "e")
                     + " ON CONFLICT (comment_id, meta_key) DO UPDATE SET meta_value = excluded.meta_value"
                     + " WHERE meta_value IS NOT excluded.meta_value");
+        }
+    }
+
+    /** -Dmodq.import.timing=true prints each step's time to stderr (for bench/ and tuning). */
+    private static final boolean TIMING = Boolean.getBoolean("modq.import.timing");
+
+    private static void timed(Statement st, String sql) throws SQLException {
+        long t = System.nanoTime();
+        int n = st.executeUpdate(sql);
+        if (TIMING) {
+            System.err.printf("modq: import step %d ms, %d rows: %s%n", (System.nanoTime() - t) / 1_000_000, n,
+                    sql.substring(0, Math.min(60, sql.length())));
         }
     }
 

@@ -76,6 +76,11 @@ final class ImportStaging implements ImportSink, AutoCloseable {
         return file;
     }
 
+    /** The last staging sequence number handed out (comments and posts share the sequence). */
+    long maxSeq() {
+        return seq;
+    }
+
     @Override
     public void countInto(ImportCounts counts) {
         fileIndex++;
@@ -145,6 +150,7 @@ final class ImportStaging implements ImportSink, AutoCloseable {
                     + " (SELECT max(seq) FROM comment_in GROUP BY sys, sid)");
             st.execute("CREATE UNIQUE INDEX comment_final_key ON comment_final (sys, sid)");
             st.execute("CREATE INDEX comment_final_post ON comment_final (sys, post_sid)");
+            st.execute("CREATE UNIQUE INDEX comment_final_seq ON comment_final (seq)");
             // A post that only came with comments that cannot be imported would be half a record: dropped.
             st.execute("DELETE FROM post_final WHERE NOT standalone AND NOT EXISTS (SELECT 1 FROM comment_final c"
                     + " WHERE c.sys = post_final.sys AND c.post_sid = post_final.sid AND c.created_at IS NOT NULL)");
@@ -152,6 +158,7 @@ final class ImportStaging implements ImportSink, AutoCloseable {
             st.execute("CREATE INDEX meta_in_seq ON meta_in (seq)");
             st.execute("CREATE TABLE meta_final AS SELECT c.sys, c.sid, m.key, m.value FROM meta_in m"
                     + " JOIN comment_final c ON c.seq = m.seq");
+            st.execute("CREATE INDEX meta_final_key ON meta_final (sys, sid)");
             st.execute("COMMIT");
             try (ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM comment_in)"
                     + " - (SELECT count(*) FROM comment_final)")) {

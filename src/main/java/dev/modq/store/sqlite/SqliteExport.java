@@ -19,7 +19,7 @@ public final class SqliteExport {
             + " par.source_id, c.author_name, c.author_email, c.author_url, c.author_ip, c.user_agent, c.body, c.kind,"
             + " c.created_at, c.status, c.reason, c.version, a.moderator, a.at, a.action, p.author, p.published_at,"
             + " (SELECT json_group_object(m.meta_key, m.meta_value) FROM comment_meta m WHERE m.comment_id = c.id"
-            + " HAVING count(*) > 0)"
+            + " HAVING count(*) > 0), a.id"
             + " FROM comments c JOIN posts p ON p.id = c.post_id"
             + " LEFT JOIN comments par ON par.id = c.parent_id"
             + " LEFT JOIN audit_log a ON a.id = (SELECT max(l.id) FROM audit_log l WHERE l.comment_id = c.id)";
@@ -38,6 +38,11 @@ public final class SqliteExport {
         if (filter.decidedSince() != null) {
             sql.append(" AND a.at >= ?");
             params.add(filter.decidedSince().toEpochMilli());
+        }
+        if (filter.unpushedFor() != null) {
+            sql.append(" AND a.id > coalesce((SELECT pd.audit_id FROM pushed_decisions pd WHERE pd.target = ?"
+                    + " AND pd.comment_id = c.id), 0)");
+            params.add(filter.unpushedFor());
         }
         if (filter.sourceSystem() != null) {
             sql.append(" AND c.source_system = ?");
@@ -68,6 +73,6 @@ public final class SqliteExport {
                 Instant.ofEpochSecond(rs.getLong(16)), Status.parse(rs.getString(17)), rs.getString(18),
                 rs.getLong(19), rs.getString(20), decidedAt == null ? null : Instant.ofEpochMilli(decidedAt),
                 rs.getString(22), rs.getString(23), publishedAt == null ? null : Instant.ofEpochSecond(publishedAt),
-                rs.getString(25));
+                rs.getString(25), rs.getLong(26));
     }
 }
