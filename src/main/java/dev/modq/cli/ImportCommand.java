@@ -85,6 +85,10 @@ public final class ImportCommand extends BaseCommand {
     }
 
     private void printText(List<FileReport> reports, SqliteImport.Outcome outcome, long ms) {
+        if (outcome.undoneFromInterrupted() > 0) {
+            say("modq: an earlier import was interrupted while it applied: its " + outcome.undoneFromInterrupted()
+                    + " new comment(s) that nobody decided were removed first");
+        }
         for (FileReport r : reports) {
             say("modq: " + r.file() + " (" + r.format().label() + "): comments " + r.commentsNew() + " new, "
                     + r.commentsUpdated() + " updated, " + r.commentsUnchanged() + " unchanged, " + r.keptLocal()
@@ -123,6 +127,8 @@ public final class ImportCommand extends BaseCommand {
             json.writeNumberField("elapsed_ms", ms);
             json.writeNumberField("unresolved_parents", outcome.unresolvedParents());
             json.writeNumberField("duplicates", outcome.duplicates());
+            json.writeNumberField("undone_from_interrupted", outcome.undoneFromInterrupted());
+            json.writeNumberField("longest_write_ms", outcome.longestWriteMs());
             json.writeArrayFieldStart("files");
             for (FileReport r : reports) {
                 writeFile(json, r);

@@ -90,7 +90,12 @@ final class ImportRuns {
             st.executeUpdate("INSERT INTO temp.modq_undo " + doomed);
             st.executeUpdate("UPDATE comments SET parent_id = NULL WHERE parent_id IN (SELECT id FROM temp.modq_undo)"
                     + " AND id NOT IN (SELECT id FROM temp.modq_undo)");
-            int removed = st.executeUpdate("DELETE FROM comments WHERE id IN (SELECT id FROM temp.modq_undo)");
+            long removed;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM temp.modq_undo")) {
+                rs.next();
+                removed = rs.getLong(1);
+            }
+            st.executeUpdate("DELETE FROM comments WHERE id IN (SELECT id FROM temp.modq_undo)");
             if (removed == 0) {
                 st.executeUpdate("DELETE FROM posts WHERE import_run = " + run
                         + " AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.post_id = posts.id)");
