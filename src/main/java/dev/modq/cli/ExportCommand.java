@@ -26,11 +26,14 @@ import java.util.Set;
 /** {@code modq export}: comments and decisions out, as data or as commands for the blog's own tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export comments and decisions: JSON lines, CSV, WP-CLI commands, Disqus ids.",
-                "JSON lines and CSV carry each comment's status and latest decision. wp-cli prints WP-CLI commands"
-                        + " that apply modq's decisions to the WordPress site the comments came from; disqus-ids"
-                        + " lists Disqus post ids per action."},
+                "JSON lines and CSV carry each comment's status, latest decision, post and meta (they import back"
+                        + " losslessly). wp-cli prints a shell script of WP-CLI commands that pushes the decisions not"
+                        + " pushed yet to the WordPress site the comments came from; it lists what did not apply, exits 1"
+                        + " then, and ends with the --confirm-pushed command to run in modq. disqus-ids lists Disqus post"
+                        + " ids per action."},
         footer = {"%nExamples:", "  modq export --format jsonl > comments.jsonl",
-                "  modq export --format wp-cli --since 7d | ssh blog 'cd /var/www && sh'",
+                "  modq export --format wp-cli > decisions.sh; ssh blog 'cd /var/www && sh' < decisions.sh",
+                "  modq export --format wp-cli --confirm-pushed 1234",
                 "  modq export --status rejected --where 'status:rejected' --format csv",
                 ExitCode.HELP_FOOTER})
 public final class ExportCommand extends BaseCommand {

@@ -28,7 +28,8 @@ import java.util.List;
         footer = {"%nExamples:", "  modq import wordpress.2024-05-01.xml",
                 "  ssh blog wp export --stdout | modq import -",
                 "  modq import --dry-run --report json disqus-export.xml.gz",
-                ExitCode.HELP_FOOTER})
+                "%nExit codes: 0 ok, 1 failure (nothing was imported), 2 usage error,"
+                        + " 3 partial (records that could not be imported were skipped; listed on stderr)."})
 public final class ImportCommand extends BaseCommand {
 
     enum Report { TEXT, JSON }

@@ -58,6 +58,19 @@ class InterruptedImportTest {
     }
 
     @Test
+    void aDryRunTakesNoWriteLock() throws Exception {
+        CliHarness modq = new CliHarness(dir);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + modq.db); Statement st = c.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            CliRun r = modq.run("import", "--dry-run", fixture("wxr-1.2.xml").toString());
+            assertEquals(0, r.code(), "another writer holds the lock: " + r.err());
+            assertTrue(r.err().contains("comments 9 new"), r.err());
+            st.execute("ROLLBACK");
+        }
+        assertEquals("0", modq.one("SELECT count(*) FROM comments"));
+    }
+
+    @Test
     void aRunStillApplyingBlocksASecondImport() throws Exception {
         CliHarness modq = interruptedRun(System.currentTimeMillis());
         String before = modq.fingerprint();

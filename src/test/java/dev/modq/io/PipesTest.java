@@ -75,6 +75,25 @@ class PipesTest {
     }
 
     @Test
+    void aFifoWithoutAWriterYetHoldsNoLock() throws Exception {
+        assertEquals(0, modq.run("import", fixture("comments.jsonl").toString()).code());
+        Path fifo = dir.resolve("slow.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        java.util.concurrent.CompletableFuture<CliRun> waiting = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> modq.run("import", fifo.toString()));
+        String id = modq.one("SELECT id FROM comments WHERE source_id = 'c1'");
+        CliRun approve = dev.modq.testing.CliRun.run(new ByteArrayInputStream(new byte[0]), null, "--db",
+                modq.db.toString(), "reject", id, "--reason", "spam");
+        assertEquals(0, approve.code(), "a decision while the import waits for its input: " + approve.err());
+        try (OutputStream out = Files.newOutputStream(fifo)) {
+            out.write(Files.readAllBytes(fixture("disqus.xml")));
+        }
+        CliRun r = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("(disqus): comments 6 new"), r.err());
+    }
+
+    @Test
     void anUndetectableStreamAsksForFormat() {
         CliRun r = importStdin("hello\n".getBytes(StandardCharsets.UTF_8), "-");
         assertEquals(1, r.code(), r.err());
