@@ -6,6 +6,7 @@ import dev.modq.io.FileRead;
 import dev.modq.io.FileReport;
 import dev.modq.io.ImportFormat;
 import dev.modq.io.Importer;
+import dev.modq.io.InputFile;
 import dev.modq.io.ProgressListener;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteImport;
@@ -56,7 +57,7 @@ public final class ImportCommand extends BaseCommand {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        if (files.stream().filter(InputFileNames::isStdin).count() > 1) {
+        if (files.stream().filter(InputFile.STDIN::equals).count() > 1) {
             throw new UsageException("stdin (-) can be imported only once per run");
         }
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
@@ -172,12 +173,5 @@ public final class ImportCommand extends BaseCommand {
         }
         json.writeEndArray();
         json.writeEndObject();
-    }
-
-    /** The stdin name, shared with the reader. */
-    private static final class InputFileNames {
-        static boolean isStdin(String name) {
-            return dev.modq.io.InputFile.STDIN.equals(name);
-        }
     }
 }

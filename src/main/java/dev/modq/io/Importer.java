@@ -38,8 +38,7 @@ public final class Importer {
             sink.countInto(counts);
             Parser parser = null;
             try {
-                Opened opened = open(in, requested, counts);
-                parser = opened.parser;
+                parser = open(in, requested, counts);
                 parser.parse(in, new GuardedSink(in, counts), counts, new BadRecords(in.name(), strict, counts));
             } catch (Exception e) {
                 throw failure(in, parser, e);
@@ -51,17 +50,14 @@ public final class Importer {
         }
     }
 
-    private record Opened(Parser parser) {
-    }
-
     /** Looks at the start of the stream (XML: its root element) and opens the matching parser. */
-    private static Opened open(InputFile in, ImportFormat requested, ImportCounts counts) throws Exception {
+    private static Parser open(InputFile in, ImportFormat requested, ImportCounts counts) throws Exception {
         String start = in.reader().peekFirstLine();
         boolean xml = requested.xml() || (requested == ImportFormat.AUTO && ImportFormat.looksLikeXml(start));
         if (!xml) {
             ImportFormat format = requested != ImportFormat.AUTO ? requested : ImportFormat.fromText(start)
                     .orElseThrow(() -> cannotTell(in, ImportFormat.describe(start)));
-            return new Opened(format == ImportFormat.JSONL ? new JsonLinesParser() : new CsvParser());
+            return format == ImportFormat.JSONL ? new JsonLinesParser() : new CsvParser();
         }
         XmlDocument doc = XmlDocument.open(in, counts);
         ImportFormat detected = ImportFormat.fromRoot(doc).orElse(null);
@@ -80,7 +76,7 @@ public final class Importer {
             default -> new BloggerParser();
         };
         parser.attach(doc);
-        return new Opened(parser);
+        return parser;
     }
 
     private static ImportFormat formatOf(Parser parser) {

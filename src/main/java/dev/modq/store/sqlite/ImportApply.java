@@ -2,6 +2,7 @@ package dev.modq.store.sqlite;
 
 import dev.modq.io.FileRead;
 import dev.modq.io.ImportCounts;
+import dev.modq.io.ImportException;
 import dev.modq.io.ImportFormat;
 
 import java.sql.Connection;
@@ -134,7 +135,7 @@ final class ImportApply {
                 String line = f.file() + ":" + rs.getString(2) + ": comment " + rs.getString(3)
                         + " is new here and has no created_at";
                 if (strict) {
-                    throw new dev.modq.io.ImportException(line + " (--strict: nothing was imported)");
+                    throw new ImportException(line + " (--strict: nothing was imported)");
                 }
                 f.counts().bad(line);
             }
