@@ -69,6 +69,15 @@ class PartialRowsAndRoundTripTest {
     }
 
     @Test
+    void anUndatedRowForAKnownCommentStillUpdatesItsPost() throws Exception {
+        Path partial = CliHarness.write(dir, "title.jsonl", ("{\"source\":\"wordpress\",\"post_id\":\"10\","
+                + "\"post_title\":\"Renamed\",\"comment_id\":\"101\"}\n").getBytes(StandardCharsets.UTF_8));
+        CliRun r = modq.run("import", partial.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Renamed", modq.one("SELECT title FROM posts WHERE source_system = 'wordpress' AND source_id = '10'"));
+    }
+
+    @Test
     void jsonLinesExportImportsBackLosslesslyIntoAFreshDatabaseAndChangesNothingInItsOwn() {
         roundTrip("jsonl");
     }

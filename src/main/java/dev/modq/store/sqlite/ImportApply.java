@@ -61,6 +61,7 @@ final class ImportApply {
             c.commentsNew = c.commentsUpdated = c.commentsUnchanged = c.keptLocal = 0;
             c.postsNew = c.postsUpdated = c.orphans = 0;
         }
+        dropHalfRecords();
         countPosts(files);
         countComments(files);
         listUndatedNewComments(files, strict);
@@ -71,6 +72,18 @@ final class ImportApply {
                 + " AND NOT EXISTS (SELECT 1 FROM s.comment_final p WHERE p.sys = c.sys AND p.sid = c.parent_sid)"
                 + " AND (c.created_at IS NOT NULL OR EXISTS (SELECT 1 FROM comments e WHERE e.source_system = c.sys"
                 + " AND e.source_id = c.sid))");
+    }
+
+    /**
+     * A JSON lines or CSV post comes with its comment's row: when no comment of that post can be imported (new and
+     * undated), writing the post would be half a record.
+     */
+    private void dropHalfRecords() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.executeUpdate("DELETE FROM s.post_final WHERE NOT standalone AND NOT EXISTS (SELECT 1 FROM s.comment_final c"
+                    + " WHERE c.sys = post_final.sys AND c.post_sid = post_final.sid AND (c.created_at IS NOT NULL"
+                    + " OR EXISTS (SELECT 1 FROM comments e WHERE e.source_system = c.sys AND e.source_id = c.sid)))");
+        }
     }
 
     private void countPosts(List<FileRead> files) throws SQLException {

@@ -151,9 +151,6 @@ final class ImportStaging implements ImportSink, AutoCloseable {
             st.execute("CREATE UNIQUE INDEX comment_final_key ON comment_final (sys, sid)");
             st.execute("CREATE INDEX comment_final_post ON comment_final (sys, post_sid)");
             st.execute("CREATE UNIQUE INDEX comment_final_seq ON comment_final (seq)");
-            // A post that only came with comments that cannot be imported would be half a record: dropped.
-            st.execute("DELETE FROM post_final WHERE NOT standalone AND NOT EXISTS (SELECT 1 FROM comment_final c"
-                    + " WHERE c.sys = post_final.sys AND c.post_sid = post_final.sid AND c.created_at IS NOT NULL)");
             st.execute("CREATE UNIQUE INDEX post_final_key ON post_final (sys, sid)");
             st.execute("CREATE INDEX meta_in_seq ON meta_in (seq)");
             st.execute("CREATE TABLE meta_final AS SELECT c.sys, c.sid, m.key, m.value FROM meta_in m"
