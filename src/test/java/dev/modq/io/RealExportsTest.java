@@ -67,6 +67,19 @@ class RealExportsTest {
         assertFailsStrictly(real("remark42-disqus2-trimmed.xml"));
     }
 
+    @Test
+    void aGoogleTakeoutBloggerFeedWithPostsAndComments() {
+        CliRun r = modq.run("import", real("blogger-takeout-2018.atom"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("(blogger): comments 2 new"), r.err());
+        assertEquals("Nach Suzhou|/2011/10/nach-suzhou.html|Bernd",
+                modq.one("SELECT title, url, author FROM posts"));
+        assertEquals(List.of("Anna|approved||Schöne Bilder &amp; Grüße|Nach Suzhou",
+                        "cheap pills|rejected|spam|buy now|Nach Suzhou"),
+                modq.rows("SELECT c.author_name, c.status, coalesce(c.reason, ''), c.body, p.title FROM comments c"
+                        + " JOIN posts p ON p.id = c.post_id ORDER BY c.source_id"));
+    }
+
     private void assertFailsStrictly(String file) {
         CliHarness fresh = new CliHarness(dir.resolve("strict"));
         CliRun r = fresh.run("import", "--strict", file);
