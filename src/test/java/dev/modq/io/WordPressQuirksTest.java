@@ -47,6 +47,18 @@ class WordPressQuirksTest {
     }
 
     @Test
+    void anItemWithoutPostIdIsSkippedWithItsCommentsAndListed() throws Exception {
+        Path file = variant("noid.xml", "\t\t<wp:post_id>10</wp:post_id>\n", "");
+        CliRun r = modq.run("import", file.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("noid.xml:41:9: item"), r.err());
+        assertTrue(r.err().contains("item \"Page with notes and comments\" has no wp:post_id (it and its comments are"
+                + " skipped)"), r.err());
+        assertEquals("0|0", modq.one("SELECT (SELECT count(*) FROM posts) || '|' || (SELECT count(*) FROM comments)"));
+        assertEquals(1, modq.run("import", "--strict", file.toString()).code());
+    }
+
+    @Test
     void ampersandsInsideCdataAreLeftAlone() throws Exception {
         Path file = variant("cdata.xml", "<![CDATA[Comment on post Page with notes and comments]]>",
                 "<![CDATA[Fish & chips &amp; <b>more</b>]]>");
