@@ -8,6 +8,7 @@ import dev.modq.io.ExportFormat;
 import dev.modq.io.ExportWriter;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteExport;
+import dev.modq.store.sqlite.SqlitePushMarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +23,14 @@ import java.util.Set;
 /** {@code modq export}: comments and decisions out, as data or as commands for the blog's own tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export comments and decisions: JSON lines, CSV, WP-CLI commands, Disqus ids.",
-                "JSON lines and CSV carry each comment's status and latest decision. wp-cli prints WP-CLI commands"
-                        + " that apply modq's decisions to the WordPress site the comments came from; disqus-ids"
-                        + " lists Disqus post ids per action."},
+                "JSON lines and CSV carry each comment's status, latest decision, post and meta (they import back"
+                        + " losslessly). wp-cli prints a shell script of WP-CLI commands that pushes the decisions not"
+                        + " pushed yet to the WordPress site the comments came from; it lists what did not apply, exits 1"
+                        + " then, and ends with the --confirm-pushed command to run in modq. disqus-ids lists Disqus post"
+                        + " ids per action."},
         footer = {"%nExamples:", "  modq export --format jsonl > comments.jsonl",
-                "  modq export --format wp-cli --since 7d | ssh blog 'cd /var/www && sh'",
+                "  modq export --format wp-cli > decisions.sh; ssh blog 'cd /var/www && sh' < decisions.sh",
+                "  modq export --format wp-cli --confirm-pushed 1234",
                 "  modq export --status rejected --where 'status:rejected' --format csv",
                 ExitCode.HELP_FOOTER})
 public final class ExportCommand extends BaseCommand {
@@ -45,14 +49,28 @@ public final class ExportCommand extends BaseCommand {
     @Option(names = "--where", paramLabel = "QUERY", description = "Only comments matching QUERY (as in `modq list`).")
     String where;
 
+    @Option(names = "--confirm-pushed", paramLabel = "DECISION",
+            description = "wp-cli, disqus-ids: record that the commands of an earlier export ran, up to decision"
+                    + " DECISION (the script's last line prints the exact command); later exports leave them out.")
+    Long confirmPushed;
+
+    @Option(names = "--except", paramLabel = "IDS", split = "[ ,]",
+            description = "With --confirm-pushed: source ids the script reported as not applied (they stay unpushed).")
+    List<String> except;
+
     @Override
     public Integer call() {
         ExportFormat chosen = format.get();
+        Instant decidedSince = since == null ? null : since.resolve(Instant.now());
+        // A push without --since emits what was not pushed yet: re-running it, or running the next one, loses nothing.
+        String unpushed = chosen.pushes() && (decidedSince == null || confirmPushed != null) ? chosen.label() : null;
         ExportFilter filter = new ExportFilter(where == null ? Query.EMPTY : QueryTerms.where(where), parseStatuses(),
-                since == null ? null : since.resolve(Instant.now()),
-                chosen.sourceSystem());
+                confirmPushed != null ? null : decidedSince, chosen.sourceSystem(), unpushed);
+        if (confirmPushed != null) {
+            return confirm(chosen, filter);
+        }
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-            ExportWriter writer = chosen.writer(out());
+            ExportWriter writer = chosen.writer(out(), confirmCommand(chosen));
             SqliteExport.forEach(ctx.store(), filter, row -> {
                 try {
                     writer.write(row);
@@ -67,6 +85,36 @@ public final class ExportCommand extends BaseCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Integer confirm(ExportFormat chosen, ExportFilter filter) {
+        if (!chosen.pushes()) {
+            throw new UsageException("--confirm-pushed goes with --format wp-cli or disqus-ids");
+        }
+        Set<String> failed = except == null ? Set.of() : except.stream().map(String::strip).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+            long marked = SqlitePushMarks.confirm(ctx.store(), filter, confirmPushed, failed);
+            say("modq: " + marked + " decision(s) recorded as pushed (" + chosen.label() + ")"
+                    + (failed.isEmpty() ? "" : "; " + failed.size() + " left for the next export"));
+            return ExitCode.OK;
+        }
+    }
+
+    /** The command that confirms this export's push, with the same filters, quoted for a POSIX shell. */
+    private String confirmCommand(ExportFormat chosen) {
+        StringBuilder cmd = new StringBuilder("modq export --format " + chosen.label());
+        if (statuses != null && !statuses.isEmpty()) {
+            cmd.append(" --status ").append(shellQuote(String.join(",", statuses)));
+        }
+        if (where != null) {
+            cmd.append(" --where ").append(shellQuote(where));
+        }
+        return cmd.toString();
+    }
+
+    private static String shellQuote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     private Set<Status> parseStatuses() {

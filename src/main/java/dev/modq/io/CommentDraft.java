@@ -24,8 +24,22 @@ final class CommentDraft {
     Status status = Status.PENDING;
     String reason;
     final Map<String, String> meta = new LinkedHashMap<>();
+    private long metaDropped;
 
-    ImportedComment build(String sourceSystem, String what) {
+    /** Adds a metadata entry; past {@link Limits#MAX_META_KEYS} the record is refused when built. */
+    void meta(String key, String value) {
+        if (meta.size() < Limits.MAX_META_KEYS || meta.containsKey(key)) {
+            meta.put(key, value);
+        } else {
+            metaDropped++;
+        }
+    }
+
+    ImportedComment build(String sourceSystem, String what, String place) {
+        if (metaDropped > 0) {
+            throw new BadRecordException(what + " " + sourceId + " has more than " + Limits.MAX_META_KEYS
+                    + " metadata keys (" + (meta.size() + metaDropped) + "): a broken export");
+        }
         if (blank(sourceId)) {
             throw new BadRecordException(what + " has no id");
         }
@@ -38,7 +52,7 @@ final class CommentDraft {
         return new ImportedComment(sourceSystem, sourceId.strip(), postSourceId.strip(),
                 blank(parentSourceId) ? null : parentSourceId.strip(), authorName, emptyToNull(authorEmail),
                 emptyToNull(authorUrl), emptyToNull(authorIp), emptyToNull(userAgent), body, kind, createdAt,
-                status, reason, meta);
+                status, reason, meta, place);
     }
 
     static boolean blank(String s) {

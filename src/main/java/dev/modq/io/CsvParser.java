@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV (RFC 4180) with a header row naming modq's columns (see {@link Columns}); other columns are ignored. A
- * quote that guards a formula-like cell (as modq's CSV export writes it, {@link CsvCells}) is removed again.
+ * CSV (RFC 4180) with a header row naming modq's columns (see {@link Columns}); other columns are ignored.
+ * An empty cell means "unknown" (CSV cannot tell an empty value from a missing one). The meta column, if
+ * present, holds a JSON object. Sizes are limited while reading (see {@link CsvGuardReader}). A quote that
+ * guards a formula-like cell (as modq's CSV export writes it, {@link CsvCells}) is removed again.
  */
 final class CsvParser implements Parser {
 
@@ -24,8 +26,8 @@ final class CsvParser implements Parser {
     private long record;
 
     @Override
-    public void parse(InputFile in, ImportSink sink, ImportCounts counts) throws IOException {
-        csv = CSVParser.builder().setReader(in.reader()).setFormat(FORMAT).get();
+    public void parse(InputFile in, ImportSink sink, ImportCounts counts, BadRecords bad) throws IOException {
+        csv = CSVParser.builder().setReader(new CsvGuardReader(in.reader())).setFormat(FORMAT).get();
         List<String> header = csv.getHeaderNames();
         List<String> missing = new ArrayList<>(Columns.REQUIRED);
         missing.removeAll(header);
@@ -35,16 +37,28 @@ final class CsvParser implements Parser {
         }
         for (CSVRecord row : csv) {
             record = row.getRecordNumber();
-            if (!row.isConsistent()) {
-                throw new BadRecordException("record " + record + " has " + row.size() + " fields, the header has "
-                        + header.size());
+            String at = where();
+            try {
+                emit(row, header, sink, at);
+            } catch (BadRecordException e) {
+                bad.skip(at, e);
             }
-            Map<String, String> values = new HashMap<>();
-            for (String column : header) {
-                values.put(column, CsvCells.restore(row.get(column)));
-            }
-            columns.emit(values, Map.of(), sink);
         }
+    }
+
+    private void emit(CSVRecord row, List<String> header, ImportSink sink, String at) {
+        if (!row.isConsistent()) {
+            throw new BadRecordException("record " + record + " has " + row.size() + " fields, the header has "
+                    + header.size());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String column : header) {
+            String value = CsvCells.restore(row.get(column));
+            if (!value.isEmpty()) {
+                values.put(column, value);
+            }
+        }
+        columns.emit(values, Columns.metaFromJson(values.get("meta")), sink, at);
     }
 
     @Override

@@ -9,8 +9,21 @@ import dev.modq.core.Status;
  */
 final class DisqusIdsExport extends SourceActionExport {
 
-    DisqusIdsExport(Appendable out) {
+    private final String confirm;
+
+    DisqusIdsExport(Appendable out, String confirm) {
         super(DisqusParser.SYSTEM, "Disqus", out, "approve", "spam", "remove");
+        this.confirm = confirm;
+    }
+
+    @Override
+    public java.util.List<String> notes() {
+        java.util.List<String> notes = new java.util.ArrayList<>(super.notes());
+        if (emitted() > 0) {
+            notes.add("once these " + emitted() + " are applied in Disqus, confirm with: " + confirm
+                    + " --confirm-pushed " + newestDecision());
+        }
+        return notes;
     }
 
     @Override

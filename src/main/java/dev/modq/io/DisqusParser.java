@@ -15,16 +15,20 @@ final class DisqusParser extends XmlParser {
     static final String SYSTEM = "disqus";
 
     @Override
-    public void parse(InputFile in, ImportSink sink, ImportCounts counts) throws Exception {
-        XMLStreamReader r = open(in, counts);
-        if (!Xml.nextElement(r, "disqus")) {
-            throw new BadRecordException("expected a <disqus> root element");
+    void parse(XMLStreamReader r, ImportSink sink, BadRecords bad) throws XMLStreamException {
+        if (!Xml.name(r).equals("disqus")) {
+            throw new BadRecordException("expected a <disqus> root element, found <" + Xml.name(r) + ">");
         }
         while (Xml.nextChild(r)) {
-            switch (Xml.name(r)) {
-                case "thread" -> readThread(r, sink);
-                case "post" -> readPost(r, sink);
-                default -> Xml.skip(r);
+            String at = where();
+            try {
+                switch (Xml.name(r)) {
+                    case "thread" -> readThread(r, sink);
+                    case "post" -> readPost(r, sink, at);
+                    default -> Xml.skip(r);
+                }
+            } catch (BadRecordException e) {
+                bad.skip(at, e);
             }
         }
     }
@@ -51,7 +55,7 @@ final class DisqusParser extends XmlParser {
                 CommentDraft.emptyToNull(author), Dates.isoOrNull(created, "thread " + id)));
     }
 
-    private void readPost(XMLStreamReader r, ImportSink sink) throws XMLStreamException {
+    private void readPost(XMLStreamReader r, ImportSink sink, String at) throws XMLStreamException {
         CommentDraft c = new CommentDraft();
         c.sourceId = Xml.attr(r, "id");
         c.status = Status.APPROVED;
@@ -73,6 +77,9 @@ final class DisqusParser extends XmlParser {
                 default -> Xml.skip(r);
             }
         }
+        if (CommentDraft.blank(c.sourceId)) {
+            throw new BadRecordException("<post> has no dsq:id attribute");
+        }
         c.createdAt = Dates.iso(created, "post " + c.sourceId);
         if (spam) {
             c.status = Status.REJECTED;
@@ -83,7 +90,7 @@ final class DisqusParser extends XmlParser {
         } else if (unapproved) {
             c.status = Status.PENDING;
         }
-        sink.comment(c.build(SYSTEM, "<post>"));
+        sink.comment(c.build(SYSTEM, "<post>", at));
     }
 
     private static String idOf(XMLStreamReader r) throws XMLStreamException {
@@ -106,7 +113,7 @@ final class DisqusParser extends XmlParser {
             c.authorName = username;
         }
         if (!CommentDraft.blank(username)) {
-            c.meta.put("disqus_username", username);
+            c.meta("disqus_username", username);
         }
         return c;
     }

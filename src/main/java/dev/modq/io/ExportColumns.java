@@ -11,7 +11,8 @@ final class ExportColumns {
 
     static final List<String> NAMES = List.of("source", "post_id", "post_title", "post_url", "comment_id",
             "parent_id", "author_name", "author_email", "author_url", "author_ip", "user_agent", "body", "created_at",
-            "status", "reason", "kind", "id", "version", "decision", "decided_by", "decided_at");
+            "status", "reason", "kind", "id", "version", "decision", "decided_by", "decided_at", "post_author",
+            "post_published_at", "meta");
 
     private ExportColumns() {
     }
@@ -40,6 +41,9 @@ final class ExportColumns {
         v.add(r.decision());
         v.add(r.decidedBy());
         v.add(r.decidedAt() == null ? null : r.decidedAt().toString());
+        v.add(r.postAuthor());
+        v.add(r.postPublishedAt() == null ? null : r.postPublishedAt().toString());
+        v.add(r.metaJson());
         return v;
     }
 }

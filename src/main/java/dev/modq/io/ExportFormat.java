@@ -24,12 +24,22 @@ public enum ExportFormat {
     }
 
     public ExportWriter writer(Appendable out) {
+        return writer(out, "modq export --format " + label);
+    }
+
+    /** {@code confirm}: the modq command (with the same filters) that confirms the push, for the script's end. */
+    public ExportWriter writer(Appendable out, String confirm) {
         return switch (this) {
             case JSONL -> new JsonLinesExport(out);
             case CSV -> new CsvExport(out);
-            case WP_CLI -> new WpCliExport(out);
-            case DISQUS_IDS -> new DisqusIdsExport(out);
+            case WP_CLI -> new WpCliExport(out, confirm);
+            case DISQUS_IDS -> new DisqusIdsExport(out, confirm);
         };
+    }
+
+    /** Whether this format pushes decisions back to the source (and so remembers what was pushed). */
+    public boolean pushes() {
+        return this == WP_CLI || this == DISQUS_IDS;
     }
 
 }

@@ -1,10 +1,13 @@
 package dev.modq.io;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats {@code modq import} reads; {@link #detect} tells them apart from a file's first KB. */
+/**
+ * The formats {@code modq import} reads. XML exports are told apart by their first element (however long the
+ * comments and processing instructions before it, as in every WordPress export); JSON lines by a leading
+ * {@code {}; CSV by a header naming post_id and comment_id.
+ */
 public enum ImportFormat {
     AUTO, WXR, DISQUS, BLOGGER, JSONL, CSV;
 
@@ -12,40 +15,47 @@ public enum ImportFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The format of a file whose first bytes are {@code head}, if it looks like one modq reads. */
-    public static Optional<ImportFormat> detect(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("<rss") && (lower.contains("wordpress.org/export") || lower.contains("<wp:"))) {
-            return Optional.of(WXR);
-        }
-        if (lower.contains("<disqus")) {
-            return Optional.of(DISQUS);
-        }
-        if (lower.contains("<feed") && lower.contains("blogger")) {
-            return Optional.of(BLOGGER);
-        }
+    public boolean xml() {
+        return this == WXR || this == DISQUS || this == BLOGGER;
+    }
+
+    /** The format announced by the start of a text that is not XML, if it looks like one modq reads. */
+    static Optional<ImportFormat> fromText(String firstLine) {
+        String text = firstLine.strip();
         if (text.startsWith("{")) {
             return Optional.of(JSONL);
         }
-        String firstLine = lower.lines().findFirst().orElse("");
-        if (firstLine.contains(",") && firstLine.contains("comment_id") && firstLine.contains("post_id")) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains(",") && lower.contains("comment_id") && lower.contains("post_id")) {
             return Optional.of(CSV);
         }
         return Optional.empty();
     }
 
-    /** What the start of an unrecognised file looks like, for the error message. */
-    static String describe(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+    /** Whether the text starts (after whitespace or a few stray characters) like XML. */
+    static boolean looksLikeXml(String start) {
+        int lt = start.indexOf('<');
+        return lt >= 0 && lt <= 64 && !start.strip().startsWith("{");
+    }
+
+    /** The XML format whose documents have this root element, if any. */
+    static Optional<ImportFormat> fromRoot(XmlDocument doc) {
+        return switch (doc.root()) {
+            case "rss" -> doc.mentions("wordpress.org/export") ? Optional.of(WXR) : Optional.empty();
+            case "disqus" -> Optional.of(DISQUS);
+            case "feed" -> Optional.of(BLOGGER);
+            default -> Optional.empty();
+        };
+    }
+
+    /** What the start of an unrecognised text looks like, for the error message. */
+    static String describe(String start) {
+        String text = start.strip();
         if (text.isEmpty()) {
             return "it is empty";
         }
-        if (text.startsWith("<")) {
-            return "it is XML but not a WordPress <rss>, a <disqus> or a Blogger <feed> export";
-        }
-        String start = text.lines().findFirst().orElse("");
-        start = start.substring(0, Math.min(30, start.length())).replaceAll("\\p{Cntrl}", "?");
-        return "it starts with \"" + start + "\"";
+        String first = text.lines().findFirst().orElse("");
+        first = first.substring(0, Math.min(30, first.length())).replaceAll("\\p{Cntrl}", "?");
+        return "it starts with \"" + first + "\"";
     }
 }

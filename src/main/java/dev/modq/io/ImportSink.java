@@ -6,7 +6,7 @@ package dev.modq.io;
  */
 public interface ImportSink {
 
-    /** From now on, tally what happens into these counts (one set per file). */
+    /** A new file starts; its parse-side tallies (skipped, bad records, notes) go into these counts. */
     void countInto(ImportCounts counts);
 
     void post(ImportedPost post);

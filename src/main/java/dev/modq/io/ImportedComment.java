@@ -9,18 +9,18 @@ import java.util.Map;
 
 /**
  * A comment as read from an export: everything is keyed by source ids (its own, its post's, its parent's),
- * which the sink resolves to modq row ids. The body is raw, as exported (often HTML).
+ * which the store resolves to modq row ids. The body is raw, as exported (often HTML).
+ * <p>A null field means the export did not say (a partial row): an existing comment keeps what it has, a new one
+ * gets the default (empty author and body, kind comment, status pending). Only {@code createdAt} has no default:
+ * a new comment without a date is skipped as a bad record. {@code meta} never removes keys.
+ * {@code place} is "line:column" of the record in its file, for messages.
  */
 public record ImportedComment(String sourceSystem, String sourceId, String postSourceId, String parentSourceId,
                               String authorName, String authorEmail, String authorUrl, String authorIp,
                               String userAgent, String body, CommentKind kind, Instant createdAt,
-                              Status status, String reason, Map<String, String> meta) {
+                              Status status, String reason, Map<String, String> meta, String place) {
 
     public ImportedComment {
-        authorName = authorName == null ? "" : authorName;
-        body = body == null ? "" : body;
-        kind = kind == null ? CommentKind.COMMENT : kind;
-        status = status == null ? Status.PENDING : status;
         reason = Reasons.normalise(reason);
         meta = meta == null ? Map.of() : Map.copyOf(meta);
     }

@@ -4,62 +4,97 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Path;
 
 /**
- * Reads export files into a sink: picks the parser (detecting the format when asked), guards record sizes,
- * reports progress, and turns every parse failure into one {@link ImportException} naming file, place and
- * what was expected.
+ * Reads exports into a sink: picks the parser (detecting the format from the content when asked), guards
+ * record sizes, skips (or, strict, refuses) unusable records, reports progress, and turns every parse failure
+ * into one {@link ImportException} naming file, place and what was expected.
  */
 public final class Importer {
 
     /** WordPress caps comments at 64 KB and Disqus at 25,000 characters; a megabyte is a broken file. */
-    public static final int MAX_BODY_CHARS = 1 << 20;
+    public static final int MAX_BODY_CHARS = Limits.MAX_BODY_CHARS;
     private static final int PROGRESS_EVERY = 1_000;
 
     private final ImportSink sink;
     private final ProgressListener progress;
+    private final boolean strict;
+    private final InputStream stdin;
 
-    public Importer(ImportSink sink, ProgressListener progress) {
+    public Importer(ImportSink sink, ProgressListener progress, boolean strict, InputStream stdin) {
         this.sink = sink;
         this.progress = progress;
+        this.strict = strict;
+        this.stdin = stdin;
     }
 
-    public FileReport importFile(Path path, ImportFormat requested) {
-        try (InputFile in = InputFile.open(path)) {
-            ImportFormat format = requested == ImportFormat.AUTO ? detect(in) : requested;
+    /** Reads {@code name} ({@code -} for stdin; gzip is unpacked) in the requested format. */
+    public FileRead importFile(String name, ImportFormat requested) {
+        try (InputFile in = InputFile.open(name, stdin)) {
             ImportCounts counts = new ImportCounts();
             sink.countInto(counts);
-            Parser parser = parserFor(format);
+            Parser parser = null;
             try {
-                parser.parse(in, new GuardedSink(in), counts);
+                parser = open(in, requested, counts);
+                parser.parse(in, new GuardedSink(in, counts), counts, new BadRecords(in.name(), strict, counts));
             } catch (Exception e) {
                 throw failure(in, parser, e);
             }
             progress.progress(in.name(), in.bytesRead(), in.size(), counts.commentsRead());
-            return counts.report(in.name(), format);
+            return new FileRead(in.name(), formatOf(parser), counts);
         } catch (IOException e) {
-            throw new ImportException(path + ": " + e.getMessage(), e);
+            throw new ImportException(name + ": " + e.getMessage(), e);
         }
     }
 
-    private static ImportFormat detect(InputFile in) {
-        return ImportFormat.detect(in.head()).orElseThrow(() -> new ImportException(in.name()
-                + ": cannot tell the format (" + ImportFormat.describe(in.head())
-                + "): pass --format wxr, disqus, blogger, jsonl or csv"));
-    }
-
-    private static Parser parserFor(ImportFormat format) {
-        return switch (format) {
+    /** Looks at the start of the stream (XML: its root element) and opens the matching parser. */
+    private static Parser open(InputFile in, ImportFormat requested, ImportCounts counts) throws Exception {
+        String start = in.reader().peekFirstLine();
+        boolean xml = requested.xml() || (requested == ImportFormat.AUTO && ImportFormat.looksLikeXml(start));
+        if (!xml) {
+            ImportFormat format = requested != ImportFormat.AUTO ? requested : ImportFormat.fromText(start)
+                    .orElseThrow(() -> cannotTell(in, ImportFormat.describe(start)));
+            return format == ImportFormat.JSONL ? new JsonLinesParser() : new CsvParser();
+        }
+        XmlDocument doc = XmlDocument.open(in, counts);
+        ImportFormat detected = ImportFormat.fromRoot(doc).orElse(null);
+        if (requested == ImportFormat.AUTO && detected == null) {
+            throw cannotTell(in, "it is XML with root element <" + doc.root() + ">, not a WordPress <rss>"
+                    + " (with the wordpress.org/export namespace), a <disqus> or a Blogger <feed> export");
+        }
+        ImportFormat format = requested == ImportFormat.AUTO ? detected : requested;
+        if (detected != format) {
+            throw new BadRecordException("--format " + format.label() + " was given, but the root element is <"
+                    + doc.root() + ">" + (detected == null ? "" : ", which is " + detected.label()));
+        }
+        XmlParser parser = switch (format) {
             case WXR -> new WxrParser();
             case DISQUS -> new DisqusParser();
-            case BLOGGER -> new BloggerParser();
-            case JSONL -> new JsonLinesParser();
-            case CSV -> new CsvParser();
-            case AUTO -> throw new IllegalStateException("AUTO is resolved before parsing");
+            default -> new BloggerParser();
         };
+        parser.attach(doc);
+        return parser;
+    }
+
+    private static ImportFormat formatOf(Parser parser) {
+        if (parser instanceof WxrParser) {
+            return ImportFormat.WXR;
+        }
+        if (parser instanceof DisqusParser) {
+            return ImportFormat.DISQUS;
+        }
+        if (parser instanceof BloggerParser) {
+            return ImportFormat.BLOGGER;
+        }
+        return parser instanceof JsonLinesParser ? ImportFormat.JSONL : ImportFormat.CSV;
+    }
+
+    private static ImportException cannotTell(InputFile in, String what) {
+        return new ImportException(in.name() + ": cannot tell the format (" + what
+                + "): pass --format wxr, disqus, blogger, jsonl or csv");
     }
 
     private static RuntimeException failure(InputFile in, Parser parser, Exception e) {
@@ -70,7 +105,15 @@ public final class Importer {
             return new ImportException(in.name() + ":" + in.reader().line() + ":" + in.reader().column()
                     + ": invalid UTF-8 byte sequence: modq reads UTF-8 only (convert with iconv -f LATIN1 -t UTF-8)", e);
         }
-        String at = in.name() + ":" + parser.where() + ": ";
+        LimitExceeded limit = limitIn(e);
+        if (limit != null) {
+            return new ImportException(in.name() + ":" + limit.getMessage() + " (the limit is fixed; nothing was"
+                    + " imported)", e);
+        }
+        if (isGzipError(e)) {
+            return new ImportException(in.name() + ": the gzip stream is damaged or truncated: " + e.getMessage(), e);
+        }
+        String at = in.name() + ":" + (parser == null ? "1:1" : parser.where()) + ": ";
         if (e instanceof BadRecordException) {
             return new ImportException(at + e.getMessage(), e);
         }
@@ -81,7 +124,7 @@ public final class Importer {
             String where = json.getLocation() == null ? parser.where()
                     : json.getLocation().getLineNr() + ":" + json.getLocation().getColumnNr();
             return new ImportException(in.name() + ":" + where + ": invalid JSON: " + json.getOriginalMessage()
-                    .replace('\n', ' '), e);
+                    .lines().findFirst().orElse(""), e);
         }
         if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalStateException) {
             return new ImportException(at + "invalid " + (parser instanceof CsvParser ? "CSV" : "input") + ": "
@@ -91,15 +134,39 @@ public final class Importer {
     }
 
     private static boolean causedByBadEncoding(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null; t = next(t)) {
             if (t instanceof CharacterCodingException) {
-                return true;
-            }
-            if (t instanceof XMLStreamException x && x.getNestedException() instanceof CharacterCodingException) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static LimitExceeded limitIn(Throwable e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof LimitExceeded limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isGzipError(Throwable e) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            if (t instanceof java.util.zip.ZipException || (t instanceof java.io.EOFException
+                    && String.valueOf(t.getMessage()).contains("ZLIB"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** StAX keeps the reader's exception as its "nested exception", not always as the cause. */
+    private static Throwable next(Throwable t) {
+        if (t instanceof XMLStreamException x && x.getNestedException() != null && x.getNestedException() != t) {
+            return x.getNestedException();
+        }
+        return t.getCause() == t ? null : t.getCause();
     }
 
     private static String xmlWhere(XMLStreamException e, InputFile in) {
@@ -123,10 +190,12 @@ public final class Importer {
     /** Checks record sizes and reports progress on the way to the real sink. */
     private final class GuardedSink implements ImportSink {
         private final InputFile in;
+        private final ImportCounts counts;
         private long comments;
 
-        GuardedSink(InputFile in) {
+        GuardedSink(InputFile in, ImportCounts counts) {
             this.in = in;
+            this.counts = counts;
         }
 
         @Override
@@ -141,7 +210,7 @@ public final class Importer {
 
         @Override
         public void comment(ImportedComment comment) {
-            if (comment.body().length() > MAX_BODY_CHARS) {
+            if (comment.body() != null && comment.body().length() > MAX_BODY_CHARS) {
                 throw new BadRecordException("comment " + comment.sourceId() + " has a body of "
                         + comment.body().length() + " characters; the limit is " + MAX_BODY_CHARS
                         + " (a comment that large means a broken export)");
@@ -154,6 +223,7 @@ public final class Importer {
 
         @Override
         public void skipped(String why) {
+            counts.skipped++;
             sink.skipped(why);
         }
     }

@@ -24,7 +24,14 @@ final class JsonLinesExport implements ExportWriter {
             List<String> values = ExportColumns.values(row);
             for (int i = 0; i < values.size(); i++) {
                 String name = ExportColumns.NAMES.get(i);
-                if (name.equals("id") || name.equals("version")) {
+                if (name.equals("meta")) {
+                    json.writeFieldName(name);
+                    if (values.get(i) == null) {
+                        json.writeNull();
+                    } else {
+                        json.writeRawValue(values.get(i));
+                    }
+                } else if (name.equals("id") || name.equals("version")) {
                     json.writeNumberField(name, Long.parseLong(values.get(i)));
                 } else {
                     json.writeStringField(name, values.get(i));

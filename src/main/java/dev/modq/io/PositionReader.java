@@ -7,8 +7,12 @@ import java.io.Reader;
 /**
  * Tracks the line and column of the text handed out so far. Parsers read ahead, but a decoding error
  * surfaces exactly when the reader reaches the bad bytes, so this position is where the bad bytes are.
+ * The start of the text can be peeked at (format detection on a stream that cannot seek).
  */
 public final class PositionReader extends Reader {
+
+    /** How much of the start may be peeked at: a CSV header line, or whitespace before the first character. */
+    static final int PEEK_LIMIT = 1 << 16;
 
     private final PushbackReader in;
     private long line = 1;
@@ -16,7 +20,7 @@ public final class PositionReader extends Reader {
     private long skippedLines;
 
     PositionReader(Reader in) {
-        this.in = new PushbackReader(in, 1);
+        this.in = new PushbackReader(in, PEEK_LIMIT);
     }
 
     public long line() {
@@ -40,6 +44,26 @@ public final class PositionReader extends Reader {
     }
 
     /**
+     * The text up to the end of the first non-blank line (at most {@link #PEEK_LIMIT} characters), without
+     * consuming it.
+     */
+    String peekFirstLine() throws IOException {
+        char[] buf = new char[PEEK_LIMIT];
+        int n = 0;
+        boolean content = false;
+        int c;
+        while (n < buf.length && (c = in.read()) >= 0) {
+            buf[n++] = (char) c;
+            if (c == '\n' && content) {
+                break;
+            }
+            content |= !Character.isWhitespace(c);
+        }
+        in.unread(buf, 0, n);
+        return new String(buf, 0, n);
+    }
+
+    /**
      * Drops whatever comes before the first '<' (whitespace, a stray character) when it is short;
      * returns how many characters were dropped.
      */
@@ -55,9 +79,10 @@ public final class PositionReader extends Reader {
         if (c != '<') {
             String found = dropped.toString().strip();
             throw new BadRecordException("expected XML (a '<' near the start), found \""
-                    + found.substring(0, Math.min(20, found.length())) + "\"");
+                    + found.substring(0, Math.min(20, found.length())).replaceAll("\\p{Cntrl}", "?") + "\"");
         }
         dropped.chars().filter(ch -> ch == '\n').forEach(ch -> skippedLines++);
+        line += dropped.chars().filter(ch -> ch == '\n').count();
         return dropped.length();
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Commands that apply modq's decisions back at the system the comments came from: only that system's comments,
- * only ids safe to paste into a shell, batched per action. Subclasses say which action a row maps to.
+ * only ids safe to paste into a shell, batched per action. Subclasses say which action a row maps to, and may
+ * wrap the batches in a script. Tracks the newest decision emitted, which the operator confirms as pushed
+ * ({@code --confirm-pushed}) once the commands ran.
  */
 abstract class SourceActionExport implements ExportWriter {
 
@@ -15,6 +17,8 @@ abstract class SourceActionExport implements ExportWriter {
     private final ActionBatcher batcher;
     private long leftOut;
     private long unsafe;
+    private long emitted;
+    private long newestDecision;
 
     SourceActionExport(String system, String platform, Appendable out, String... actions) {
         this.system = system;
@@ -28,6 +32,22 @@ abstract class SourceActionExport implements ExportWriter {
     /** The note for rows that had no action. */
     abstract String leftOutNote(long count);
 
+    /** Written before the first batch (nothing by default). */
+    void header() throws IOException {
+    }
+
+    /** Written after the last batch (nothing by default). */
+    void footer(long emitted, long newestDecision) throws IOException {
+    }
+
+    long emitted() {
+        return emitted;
+    }
+
+    long newestDecision() {
+        return newestDecision;
+    }
+
     @Override
     public final void write(ExportRow row) throws IOException {
         if (!system.equals(row.sourceSystem())) {
@@ -40,18 +60,25 @@ abstract class SourceActionExport implements ExportWriter {
         String action = action(row);
         if (action == null) {
             leftOut++;
-        } else {
-            batcher.add(action, row.sourceId());
+            return;
         }
+        if (emitted++ == 0) {
+            header();
+        }
+        newestDecision = Math.max(newestDecision, row.decisionId());
+        batcher.add(action, row.sourceId());
     }
 
     @Override
     public final void finish() throws IOException {
         batcher.finish();
+        if (emitted > 0) {
+            footer(emitted, newestDecision);
+        }
     }
 
     @Override
-    public final List<String> notes() {
+    public List<String> notes() {
         List<String> notes = new ArrayList<>();
         if (leftOut > 0) {
             notes.add(leftOutNote(leftOut));

@@ -24,6 +24,12 @@ final class Xml {
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            // The JDK's own guard against deeply nested documents (each level costs memory in the parser).
+            f.setProperty("jdk.xml.maxElementDepth", Limits.MAX_XML_DEPTH);
+        } catch (IllegalArgumentException notThisParser) {
+            // another StAX implementation: the text and tag limits of XmlGuardReader still hold
+        }
         return f;
     }
 

@@ -1,29 +1,28 @@
 package dev.modq.io;
 
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.IOException;
 
-/** Shared start for the XML formats: drop junk before the first '<' (noted in the report), then StAX. */
+/** Shared part of the XML formats: they read a document already opened on its root element. */
 abstract class XmlParser implements Parser {
 
-    private static final int JUNK_LIMIT = 64;
+    private XmlDocument document;
 
-    protected XMLStreamReader xml;
-    private long skippedLines;
-
-    protected XMLStreamReader open(InputFile in, ImportCounts counts) throws IOException, XMLStreamException {
-        int dropped = in.reader().skipToFirstAngleBracket(JUNK_LIMIT);
-        if (dropped > 0) {
-            counts.notes.add("ignored " + dropped + " character(s) before the XML declaration");
-        }
-        skippedLines = in.reader().skippedLines();
-        xml = Xml.open(in.reader());
-        return xml;
+    /** The document to read, opened by the importer (which looked at its root to tell the format). */
+    final void attach(XmlDocument document) {
+        this.document = document;
     }
 
     @Override
+    public final void parse(InputFile in, ImportSink sink, ImportCounts counts, BadRecords bad) throws Exception {
+        parse(document.reader(), sink, bad);
+        document.noteRecoveries(counts);
+    }
+
+    /** Reads from the root element on. */
+    abstract void parse(XMLStreamReader r, ImportSink sink, BadRecords bad) throws Exception;
+
+    @Override
     public String where() {
-        return Xml.where(xml, skippedLines);
+        return Xml.where(document == null ? null : document.reader(), document == null ? 0 : document.skippedLines());
     }
 }

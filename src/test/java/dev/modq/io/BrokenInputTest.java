@@ -43,6 +43,14 @@ class BrokenInputTest {
         before = modq.fingerprint();
     }
 
+    /** Default mode: the bad record is skipped and listed (exit 3), nothing of it is written. */
+    private void assertSkippedAndListed(String expected, String... args) {
+        CliRun r = modq.run(ImportCommandTest.prepend("import", args));
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("could not be imported and were skipped"), r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
+    }
+
     private void assertFailsUnchanged(String expected, String... args) {
         String[] all = ImportCommandTest.prepend("import", args);
         CliRun r = modq.run(all);
@@ -109,12 +117,23 @@ class BrokenInputTest {
     @Test
     void xmlOfAnotherKindIsNotGuessed() throws Exception {
         Path file = CliHarness.write(dir, "other.xml", "<?xml version=\"1.0\"?><html><body/></html>".getBytes());
-        assertFailsUnchanged("it is XML but not a WordPress <rss>, a <disqus> or a Blogger <feed> export", file.toString());
+        assertFailsUnchanged("cannot tell the format (it is XML with root element <html>, not a WordPress <rss>",
+                file.toString());
     }
 
     @Test
-    void csvWithAMissingColumnNamesIt() {
-        assertFailsUnchanged("missing-column.csv:1 (record 0): the CSV header lacks column(s) [created_at]",
+    void csvWithAMissingColumnNamesIt() throws Exception {
+        Path file = CliHarness.write(dir, "noid.csv", "post_id,author_name\np,Dora\n".getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("noid.csv:1 (record 0): the CSV header lacks column(s) [comment_id]", "--format", "csv",
+                file.toString());
+    }
+
+    @Test
+    void newCommentsWithoutADateAreSkippedWithTheirPostsAndListed() {
+        assertSkippedAndListed("missing-column.csv:2 (record 1): comment k1 is new here and has no created_at",
+                fixture("missing-column.csv").toString());
+        assertEquals(before, modq.fingerprint(), "neither the comments nor their posts were written");
+        assertFailsUnchanged("comment k1 is new here and has no created_at (--strict", "--strict",
                 fixture("missing-column.csv").toString());
     }
 
@@ -122,26 +141,29 @@ class BrokenInputTest {
     void csvRecordWithTooFewFields() throws Exception {
         Path file = CliHarness.write(dir, "short.csv", "post_id,comment_id,created_at,body\np,1,2024-01-01,hi\np,2\n"
                 .getBytes(StandardCharsets.UTF_8));
-        assertFailsUnchanged("record 2 has 2 fields, the header has 4", file.toString());
+        assertFailsUnchanged("record 2 has 2 fields, the header has 4", "--strict", file.toString());
+        assertSkippedAndListed("short.csv:3 (record 2): record 2 has 2 fields, the header has 4", file.toString());
+        assertEquals("hi", modq.one("SELECT body FROM comments WHERE source_id = '1'"), "the good record is imported");
+        assertEquals("0", modq.one("SELECT count(*) FROM comments WHERE source_id = '2'"));
     }
 
     @Test
     void aBadDateNamesRecordAndExpectation() throws Exception {
         Path file = CliHarness.write(dir, "date.jsonl",
                 "{\"post_id\":\"p\",\"comment_id\":\"x\",\"created_at\":\"yesterday\"}\n".getBytes(StandardCharsets.UTF_8));
-        assertFailsUnchanged("date.jsonl:1:", file.toString());
+        assertFailsUnchanged("date.jsonl:1:", "--strict", file.toString());
         assertTrue(modq.run("import", file.toString()).err()
                 .contains("comment x has date 'yesterday': expected an ISO-8601 time like 2024-05-01T10:00:00Z"));
     }
 
     @Test
-    void aTenMegabyteCommentIsRefused() throws Exception {
-        String body = "x".repeat(10 * 1024 * 1024);
+    void aTwoMegabyteCommentIsRefused() throws Exception {
+        String body = "x".repeat(2 * 1024 * 1024);
         Path file = CliHarness.write(dir, "huge.jsonl", ("{\"post_id\":\"p\",\"comment_id\":\"big\",\"created_at\":"
                 + "\"2024-01-01T00:00:00Z\",\"body\":\"" + body + "\"}\n").getBytes(StandardCharsets.UTF_8));
-        assertFailsUnchanged("huge.jsonl:1:", file.toString());
-        assertTrue(modq.run("import", file.toString()).err().contains("comment big has a body of 10485760 characters;"
-                + " the limit is 1048576"));
+        assertFailsUnchanged("huge.jsonl:1:", "--strict", file.toString());
+        assertSkippedAndListed("comment big has a body of 2097152 characters; the limit is 1048576", file.toString());
+        assertEquals(before, modq.fingerprint());
     }
 
     @Test
@@ -149,7 +171,8 @@ class BrokenInputTest {
         String wxr = Files.readString(fixture("wxr-1.2.xml"))
                 .replace("trashed</wp:comment_content>", "x".repeat(10 * 1024 * 1024) + "</wp:comment_content>");
         Path file = CliHarness.write(dir, "huge.xml", wxr.getBytes(StandardCharsets.UTF_8));
-        assertFailsUnchanged("comment 107 has a body of 10485760 characters", file.toString());
+        assertFailsUnchanged("huge.xml:85:6291480: a text of more than 6,291,456 characters (one comment is at most"
+                + " 1,048,576 characters): a broken export (the limit is fixed", file.toString());
     }
 
     @Test

@@ -26,6 +26,11 @@ final class CliHarness {
 
     CliHarness(Path dir) {
         this.db = dir.resolve("modq.db");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         CliRun init = run("init");
         if (init.code() != 0) {
             throw new IllegalStateException(init.err());

@@ -52,40 +52,44 @@ class ExportCommandTest {
         }
     }
 
+    private static List<String> pushLines(String script) {
+        return script.lines().filter(l -> l.startsWith("push ")).toList();
+    }
+
     @Test
-    void wpCliCommandsApplyEveryStateAndLeaveFlaggedOut() {
+    void wpCliPushesOnlyDecisionsTakenInModqAndLeavesFlaggedOut() {
         CliRun r = modq.run("export", "--format", "wp-cli");
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("wp comment approve 101 103 108", "wp comment unapprove 110", "wp comment spam 105 106",
-                "wp comment trash 102 107"), r.out().lines().toList());
+        assertEquals(List.of("push approve 1 103", "push spam spam 105", "push trash trash 102"), pushLines(r.out()));
+        assertTrue(r.out().startsWith("#!/bin/sh\n"), r.out());
         assertTrue(r.err().contains("1 flagged comment(s) left out"), r.err());
     }
 
     @Test
     void sinceKeepsOnlyRecentDecisions() {
         CliRun r = modq.run("export", "--format", "wp-cli", "--since", "1h");
-        assertEquals(List.of("wp comment approve 103", "wp comment spam 105", "wp comment trash 102"),
-                r.out().lines().toList());
+        assertEquals(List.of("push approve 1 103", "push spam spam 105", "push trash trash 102"), pushLines(r.out()));
         assertEquals("", modq.run("export", "--format", "wp-cli", "--since", "2999-01-01").out());
     }
 
     @Test
     void statusFilter() {
         CliRun r = modq.run("export", "--format", "wp-cli", "--status", "rejected");
-        assertEquals(List.of("wp comment spam 105 106", "wp comment trash 102 107"), r.out().lines().toList());
+        assertEquals(List.of("push spam spam 105", "push trash trash 102"), pushLines(r.out()));
+        assertTrue(r.out().contains("modq export --format wp-cli --status 'rejected' --confirm-pushed "), r.out());
         assertEquals(2, modq.run("export", "--status", "nonsense").code());
     }
 
     @Test
     void whereUsesTheQueryLanguage() {
-        CliRun r = modq.run("export", "--format", "wp-cli", "--where", "status:pending");
-        assertEquals(List.of("wp comment unapprove 110"), r.out().lines().toList());
+        CliRun r = modq.run("export", "--format", "wp-cli", "--where", "status:approved");
+        assertEquals(List.of("push approve 1 103"), pushLines(r.out()));
     }
 
     @Test
     void disqusIdsPerAction() {
         CliRun r = modq.run("export", "--format", "disqus-ids");
-        assertEquals(List.of("approve 502 504 505 506", "spam 503", "remove 501"), r.out().lines().toList());
+        assertEquals("", r.out(), "nothing was decided in modq on Disqus comments");
     }
 
     @Test
@@ -137,8 +141,10 @@ class ExportCommandTest {
         List<String> seen = new ArrayList<>();
         for (String line : lines) {
             assertTrue(line.length() <= 4000, line.length() + " chars");
-            assertTrue(line.startsWith("wp comment approve "));
-            seen.addAll(Arrays.asList(line.substring("wp comment approve ".length()).split(" ")));
+            if (line.startsWith("push ")) {
+                assertTrue(line.startsWith("push approve 1 "), line);
+                seen.addAll(Arrays.asList(line.substring("push approve 1 ".length()).split(" ")));
+            }
         }
         assertEquals(ids, seen);
         assertEquals(List.of("1 comment(s) left out: their WordPress id is not a plain number"), writer.notes());
@@ -146,6 +152,6 @@ class ExportCommandTest {
 
     private static ExportRow row(String sourceId, Status status) {
         return new ExportRow(1, 1, "wordpress", sourceId, "10", "t", null, null, "a", null, null, null, null, "b",
-                CommentKind.COMMENT, Instant.EPOCH, status, null, 0, null, null, null);
+                CommentKind.COMMENT, Instant.EPOCH, status, null, 0, null, null, null, null, null, null, 7);
     }
 }

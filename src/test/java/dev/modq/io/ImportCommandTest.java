@@ -66,7 +66,7 @@ class ImportCommandTest {
     void disqusResolvesDeletedParentsLaterParentsAndFilesOrphans() {
         CliRun r = modq.run("import", "--report", "json", fixture("disqus.xml").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("\"comments\":{\"new\":6,\"updated\":0,\"unchanged\":0,\"kept_local\":0,\"skipped\":0}"),
+        assertTrue(r.out().contains("\"comments\":{\"new\":6,\"updated\":0,\"unchanged\":0,\"kept_local\":0,\"skipped\":0,\"bad\":0"),
                 r.out());
         assertTrue(r.out().contains("\"posts\":{\"new\":2,\"updated\":0},\"orphans\":1"), r.out());
         String byId = "SELECT c.status, coalesce(c.reason, ''), coalesce(par.source_id, '-'), p.title FROM comments c"

@@ -17,7 +17,9 @@ public final class SqliteExport {
 
     private static final String SELECT = "SELECT c.id, c.post_id, c.source_system, c.source_id, p.source_id, p.title, p.url,"
             + " par.source_id, c.author_name, c.author_email, c.author_url, c.author_ip, c.user_agent, c.body, c.kind,"
-            + " c.created_at, c.status, c.reason, c.version, a.moderator, a.at, a.action"
+            + " c.created_at, c.status, c.reason, c.version, a.moderator, a.at, a.action, p.author, p.published_at,"
+            + " (SELECT json_group_object(m.meta_key, m.meta_value) FROM comment_meta m WHERE m.comment_id = c.id"
+            + " HAVING count(*) > 0), a.id"
             + " FROM comments c JOIN posts p ON p.id = c.post_id"
             + " LEFT JOIN comments par ON par.id = c.parent_id"
             + " LEFT JOIN audit_log a ON a.id = (SELECT max(l.id) FROM audit_log l WHERE l.comment_id = c.id)";
@@ -36,6 +38,11 @@ public final class SqliteExport {
         if (filter.decidedSince() != null) {
             sql.append(" AND a.at >= ?");
             params.add(filter.decidedSince().toEpochMilli());
+        }
+        if (filter.unpushedFor() != null) {
+            sql.append(" AND a.id > coalesce((SELECT pd.audit_id FROM pushed_decisions pd WHERE pd.target = ?"
+                    + " AND pd.comment_id = c.id), 0)");
+            params.add(filter.unpushedFor());
         }
         if (filter.sourceSystem() != null) {
             sql.append(" AND c.source_system = ?");
@@ -59,11 +66,13 @@ public final class SqliteExport {
 
     private static ExportRow row(ResultSet rs) throws java.sql.SQLException {
         Long decidedAt = Rows.nullableLong(rs, 21);
+        Long publishedAt = Rows.nullableLong(rs, 24);
         return new ExportRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), CommentKind.parse(rs.getString(15)),
                 Instant.ofEpochSecond(rs.getLong(16)), Status.parse(rs.getString(17)), rs.getString(18),
                 rs.getLong(19), rs.getString(20), decidedAt == null ? null : Instant.ofEpochMilli(decidedAt),
-                rs.getString(22));
+                rs.getString(22), rs.getString(23), publishedAt == null ? null : Instant.ofEpochSecond(publishedAt),
+                rs.getString(25), rs.getLong(26));
     }
 }
