@@ -56,12 +56,12 @@ class MigratorTest {
     }
 
     @Test
-    void v005LowerCasesKnownReasonsWithoutBumpingVersionsOrTouchingTheAuditLog() {
+    void v004LowerCasesKnownReasonsWithoutBumpingVersionsOrTouchingTheAuditLog() {
         Path db = dir.resolve("reasons.db");
         SqliteStore.open(db, OpenMode.CREATE).close();
         TestDb.seed(db, 4);
-        // the database as an older modq left it: V005 not applied, reasons as typed
-        TestDb.sql(db, "DELETE FROM schema_migrations WHERE version = 5");
+        // the database as an older modq left it: V004 not applied, reasons as typed
+        TestDb.sql(db, "DELETE FROM schema_migrations WHERE version = 4");
         TestDb.sql(db, "UPDATE comments SET status = 'rejected', reason = CASE id WHEN 1 THEN 'SPAM' WHEN 2 THEN 'Off-Topic'"
                 + " WHEN 3 THEN 'Posted By Bot' ELSE NULL END, version = 7");
         SqliteStore.open(db, OpenMode.EXISTING).close();
