@@ -1,4 +1,4 @@
--- modq schema V005: the reasons modq and its importers write are kept in lower case (reasons compare without
+-- modq schema V004: the reasons modq and its importers write are kept in lower case (reasons compare without
 -- regard to case everywhere). Earlier versions stored `reject --reason SPAM` as typed, which the query
 -- language matched as spam while the WP-CLI export made it "trash". This lower-cases the known labels.
 --
