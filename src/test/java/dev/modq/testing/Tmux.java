@@ -33,6 +33,36 @@ public final class Tmux {
         return out;
     }
 
+    /**
+     * How many columns this tmux itself draws for {@code text}: printed at column 0 of a fresh window of
+     * {@code session}, the cursor's column afterwards. The terminal's own answer, independent of modq's tables.
+     */
+    public int drawnWidth(String session, String text, java.nio.file.Path dir) throws IOException, InterruptedException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(dir, "drawn", ".txt");
+        java.nio.file.Files.writeString(file, text, StandardCharsets.UTF_8);
+        String window = session + ":" + file.getFileName().toString().replace('.', '-');
+        run("new-window", "-d", "-t", session, "-n", window.substring(session.length() + 1),
+                "cat '" + file + "'; sleep 60");
+        String x = "";
+        for (int i = 0; i < 100 && (x.isEmpty() || capture(window).isBlank()); i++) {
+            Thread.sleep(50);
+            x = output("display-message", "-p", "-t", window, "#{cursor_x}");
+        }
+        Thread.sleep(100); // cat writes its few bytes at once; let tmux take them all in
+        x = output("display-message", "-p", "-t", window, "#{cursor_x}");
+        run("kill-window", "-t", window);
+        return Integer.parseInt(x.strip());
+    }
+
+    private String output(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
     public void kill() {
         run("kill-server");
     }

@@ -18,9 +18,11 @@ package dev.modq.core.text;
  *       invisible operators, BOM, Mongolian vowel separator, soft hyphen, tag characters, ...) and the
  *       invisible Hangul fillers as {@code <U+202E>} markers. Soft hyphen is marked too: it is invisible in
  *       most terminals and is a classic way to dodge word filters.</li>
- *   <li>Exception: ZWJ (U+200D) between two emoji is kept, so family/profession emoji render as intended;
- *       ZWJ and ZWNJ (U+200C) between two letters of a script that needs them (Arabic, Persian, Indic, ...)
- *       are kept, because there they are orthography and visibly change the shaping.</li>
+ *   <li>Exception: ZWJ and ZWNJ (U+200C) between two letters of a script that needs them (Arabic, Persian,
+ *       Indic, ...) are kept, because there they are orthography and visibly change the shaping.</li>
+ *   <li>Emoji sequences whose width terminals disagree about (VS16, ZWJ between emoji, skin tones, flags) are
+ *       rewritten into forms of certain width by {@link EmojiForms}; code points newer than the runtime's
+ *       Unicode tables become {@code <U+1FAE8>} markers (not counted as controls).</li>
  *   <li>At most {@value #MAX_MARKS} consecutive combining marks (Mn, Me, Mc) per base; the rest dropped.</li>
  *   <li>Lone surrogates become U+FFFD; noncharacters (U+FDD0–U+FDEF, U+xxFFFE/F) become markers.</li>
  *   <li>Private-use characters are left alone: they are just glyphs (icon fonts) with no control meaning.</li>
@@ -73,7 +75,7 @@ public final class Sanitizer {
         Out out = new Out(raw.length(), multiline);
         int marks = 0;      // consecutive combining marks after the current base
         int prevCp = -1;    // previous input code point (for joiner context)
-        int baseCp = -1;    // last non-mark, non-modifier input code point (for emoji ZWJ context)
+        int baseCp = -1;    // last base code point written (emoji context for skin tones and joiners)
         int n = raw.length();
         int i = 0;
         while (i < n) {
@@ -91,6 +93,17 @@ public final class Sanitizer {
             }
             int next = i + len < n ? raw.codePointAt(i + len) : -1;
 
+            EmojiForms.Form form = len == 2 || cp >= 0x200D ? EmojiForms.at(raw, i, cp, baseCp) : null;
+            if (form != null) {
+                if (!form.dropped()) {
+                    out.visible(form.text());
+                    marks = 0;
+                    baseCp = -1;
+                    prevCp = -1;
+                }
+                i += form.length();
+                continue;
+            }
             if (isMark(cp)) {
                 if (++marks > MAX_MARKS) {
                     out.flag(); // combining flood (zalgo, CVE-2021-27135): drop the excess
@@ -112,14 +125,14 @@ public final class Sanitizer {
                     out.controlText("^" + (char) (cp ^ 0x40)); // caret notation: ESC -> ^[, DEL -> ^?
                 } else if (cp == ' ') {
                     out.space();
-                } else if (isHidden(cp) && !keptJoiner(cp, prevCp, baseCp, next)) {
+                } else if (isHidden(cp) && !keptJoiner(cp, prevCp, next)) {
                     out.controlText(marker(cp));
+                } else if (Character.getType(cp) == Character.UNASSIGNED) {
+                    out.visible(marker(cp)); // newer than our Unicode tables: terminals disagree on its width
                 } else {
                     out.text(cp);
                 }
-                if (!isEmojiModifier(cp) && cp != 0xFE0F) {
-                    baseCp = cp;
-                }
+                baseCp = cp;
             }
             prevCp = cp;
             i += len;
@@ -141,10 +154,7 @@ public final class Sanitizer {
         return Character.getType(cp) == Character.FORMAT;
     }
 
-    private static boolean keptJoiner(int cp, int prevCp, int baseCp, int next) {
-        if (cp == 0x200D && isEmoji(baseCp) && isEmoji(next)) {
-            return true;
-        }
+    private static boolean keptJoiner(int cp, int prevCp, int next) {
         return (cp == 0x200D || cp == 0x200C) && prevCp >= 0 && next >= 0
                 && joiningScript(prevCp) && joiningScript(next)
                 && Character.UnicodeScript.of(prevCp) == Character.UnicodeScript.of(next);
@@ -174,9 +184,6 @@ public final class Sanitizer {
                 || cp == 0x00A9 || cp == 0x00AE || cp == 0x203C || cp == 0x2049 || cp == 0x2122;
     }
 
-    private static boolean isEmojiModifier(int cp) {
-        return cp >= 0x1F3FB && cp <= 0x1F3FF; // skin tones
-    }
 
     private static boolean isMark(int cp) {
         int t = Character.getType(cp);
@@ -216,9 +223,14 @@ public final class Sanitizer {
 
         void controlText(String visible) {
             flagged = true;
+            visible(visible);
+        }
+
+        /** Text written in place of the input (a marker, a rewritten emoji form); ASCII, one column per char. */
+        void visible(String text) {
             beforeText();
-            sb.append(visible);
-            column += visible.length();
+            sb.append(text);
+            column += text.length();
         }
 
         void space() {

@@ -62,10 +62,25 @@ final class NativeLibrary {
         }
     }
 
-    private static Path cacheRoot() {
+    /**
+     * The launcher's checked per-user cache directory ({@code -Dmodq.cache.dir}), else $XDG_CACHE_HOME/modq or
+     * $HOME/.cache/modq. Never user.home: with HOME unset (systemd, env -i) it can be "?" or "/", and a native
+     * library must only ever be loaded from a directory of our own.
+     */
+    private static Path cacheRoot() throws IOException {
+        String fromLauncher = System.getProperty("modq.cache.dir");
+        if (fromLauncher != null && Path.of(fromLauncher).isAbsolute()) {
+            return Path.of(fromLauncher);
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("modq");
+        if (xdg != null && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "modq");
+        }
+        String home = System.getenv("HOME");
+        if (home != null && Path.of(home).isAbsolute()) {
+            return Path.of(home, ".cache", "modq");
+        }
+        throw new IOException("no per-user cache directory (HOME is not set)");
     }
 
     /** The cache is per driver version: a newer modq never loads an older library. */

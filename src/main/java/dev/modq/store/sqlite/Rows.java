@@ -22,11 +22,17 @@ final class Rows {
 
     static final String POST_COLUMNS = "id, title, url, author, published_at, source_system, source_id";
 
-    /** The excerpt is cut in SQL: a queue row never carries a whole 10 MB comment. */
+    /**
+     * The excerpt is cut in SQL: a queue row never carries a whole 10 MB comment. SQLite's substr() on text
+     * stops at a NUL, so a body holding one is cut by bytes instead (enough for 240 code points) and trimmed
+     * to whole code points by {@link #excerpt}.
+     */
     static final int EXCERPT_CHARS = 240;
 
     static final String QUEUE_COLUMNS = "c.id, c.status, c.created_at, c.version, c.post_id, p.title, c.author_name,"
-            + " substr(c.body, 1, " + EXCERPT_CHARS + ")";
+            + " CASE WHEN instr(c.body, char(0)) > 0"
+            + " THEN CAST(substr(CAST(c.body AS BLOB), 1, " + 4 * EXCERPT_CHARS + ") AS TEXT)"
+            + " ELSE substr(c.body, 1, " + EXCERPT_CHARS + ") END";
 
     static final String AUDIT_COLUMNS = "id, at, moderator, actor, comment_id, action, from_status, to_status, reason,"
             + " from_reason, note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version,"
@@ -51,7 +57,17 @@ final class Rows {
     static QueueRow queueRow(ResultSet rs) throws SQLException {
         return new QueueRow(rs.getLong(1), Status.parse(rs.getString(2)), Instant.ofEpochSecond(rs.getLong(3)),
                 rs.getLong(4), rs.getLong(5), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
-                nullToEmpty(rs.getString(8)));
+                excerpt(nullToEmpty(rs.getString(8))));
+    }
+
+    /** At most {@link #EXCERPT_CHARS} code points, without the U+FFFD a byte cut inside a character leaves. */
+    static String excerpt(String s) {
+        if (s.indexOf('\0') < 0) {
+            return s;
+        }
+        String cut = s.codePointCount(0, s.length()) > EXCERPT_CHARS
+                ? s.substring(0, s.offsetByCodePoints(0, EXCERPT_CHARS)) : s;
+        return cut.endsWith("\uFFFD") ? cut.substring(0, cut.length() - 1) : cut;
     }
 
     static AuditEntry audit(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.TextColor.ANSI;
+import dev.modq.core.text.DisplayWidth;
 import dev.modq.tui.Style;
 
 import java.util.EnumMap;
@@ -83,7 +84,8 @@ final class Palette {
         try {
             TextCharacter[] made = TextCharacter.fromString(grapheme, l.fg(), l.bg(), l.sgr());
             if (made.length >= 1) {
-                return made[0];
+                return made[0].getCharacterString().length() == 1 && made[0].getCharacter() < 128
+                        ? made[0] : new MeasuredCharacter(made[0], DisplayWidth.of(grapheme) == 2);
             }
         } catch (RuntimeException e) {
             // fall through: a grapheme Lanterna cannot hold is drawn as its first code point, or '?'

@@ -14,15 +14,33 @@ final class Utf8UnixTerminal extends UnixTerminal {
         super(in, out, StandardCharsets.UTF_8, ctrlC);
     }
 
+    private final CursorAnchor anchor = new CursorAnchor();
+
     @Override
     public void putString(String string) throws IOException {
         writeToTerminal(Utf8Output.encode(string));
+        String at = anchor.wrote(string);
+        if (at != null) {
+            writeToTerminal(("\033[" + at + "H").getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     @Override
     public void putCharacter(char c) throws IOException {
         if (!Character.isSurrogate(c)) {
-            writeToTerminal(Utf8Output.encode(String.valueOf(c)));
+            putString(String.valueOf(c));
         }
+    }
+
+    @Override
+    public void setCursorPosition(int column, int row) throws IOException {
+        super.setCursorPosition(column, row);
+        anchor.movedTo(column, row);
+    }
+
+    @Override
+    public void clearScreen() throws IOException {
+        super.clearScreen();
+        anchor.lost();
     }
 }

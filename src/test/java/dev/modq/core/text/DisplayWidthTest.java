@@ -19,7 +19,12 @@ class DisplayWidthTest {
         assertEquals(2, DisplayWidth.of("\uFF21"), "fullwidth A");
         assertEquals(2, DisplayWidth.of("\u3042"), "hiragana");
         assertEquals(2, DisplayWidth.of(0x20000), "CJK extension B");
-        assertEquals(2, DisplayWidth.of(0x1FAE8), "emoji newer than Java 17's Unicode tables");
+        assertEquals(2, DisplayWidth.of(0x1FAE0), "Unicode 14 emoji (melting face)");
+        assertEquals(1, DisplayWidth.of(0x1F327), "text-presentation symbol in an emoji block: tmux draws 1");
+        assertEquals(1, DisplayWidth.of(0x2764), "heavy black heart is narrow");
+        assertEquals(1, DisplayWidth.of(0x1F321), "thermometer: narrow, next to wide U+1F320's neighbours");
+        assertEquals(2, DisplayWidth.of(0x1F320), "shooting star: emoji presentation, wide");
+        assertEquals(2, DisplayWidth.of(0x1F3FD), "a skin-tone swatch on its own");
         assertEquals(2, DisplayWidth.of(0x2705), "check mark button");
         assertEquals(0, DisplayWidth.of(0x200B));
         assertEquals(0, DisplayWidth.of(0x20DD), "enclosing mark");
@@ -63,7 +68,7 @@ class DisplayWidthTest {
 
     @Test
     void truncateDropsDanglingZwj() {
-        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 6 columns summed
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 6 columns summed (unsanitised)
         assertEquals("\uD83D\uDC68\u2026", DisplayWidth.truncate(family, 4));
     }
 

@@ -69,17 +69,58 @@ class SanitizerTest {
     }
 
     @Test
-    void zwjKeptInsideEmojiSequenceOnly() {
-        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 👨‍👩‍👧
-        Sanitized s = Sanitizer.line(family);
-        assertEquals(family, s.text());
-        assertFalse(s.hadControls());
-        String rainbow = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08"; // 🏳️‍🌈 (VS16 before the ZWJ)
-        assertEquals(rainbow, Sanitizer.clean(rainbow));
-        String toneWoman = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB"; // 👩🏽‍💻 (skin tone before the ZWJ)
-        assertEquals(toneWoman, Sanitizer.clean(toneWoman));
+    void emojiZwjSequencesAreDrawnAsTheirComponents() {
+        // tmux 3.3a counts a ZWJ family 2 columns, terminals without ZWJ support draw 6: components are 6 in both
+        Sanitized s = Sanitizer.line("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"); // 👨‍👩‍👧
+        assertEquals("\uD83D\uDC68\uD83D\uDC69\uD83D\uDC67", s.text());
+        assertFalse(s.hadControls(), "a family emoji is not a control character");
+        assertEquals("\uD83C\uDFF3\uD83C\uDF08", Sanitizer.clean("\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08"), "🏳️‍🌈");
+        assertEquals("\uD83D\uDC69\uD83D\uDCBB", Sanitizer.clean("\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB"),
+                "👩🏽‍💻: skin tone and joiner dropped");
         assertEquals("a<U+200D>b", Sanitizer.clean("a\u200Db"));
         assertEquals("\uD83D\uDE00<U+200D>", Sanitizer.clean("\uD83D\uDE00\u200D"), "trailing ZWJ");
+    }
+
+    @Test
+    void variationSelectorsAreDroppedSoTheBaseKeepsItsOwnWidth() {
+        Sanitized rain = Sanitizer.line("\uD83C\uDF27\uFE0F thrilled about the housing"); // 🌧️
+        assertEquals("\uD83C\uDF27 thrilled about the housing", rain.text());
+        assertFalse(rain.hadControls());
+        assertEquals(1, DisplayWidth.of(rain.text().substring(0, 2)), "U+1F327 is narrow, as tmux draws it");
+        assertEquals("I \u2764 it", Sanitizer.clean("I \u2764\uFE0F it"), "❤️ is drawn as ❤, one column");
+        assertEquals("\u263A", Sanitizer.clean("\u263A\uFE0E"), "VS15 too");
+        assertEquals("1\u20E3", Sanitizer.clean("1\uFE0F\u20E3"), "keycap: digit and enclosing mark, one column");
+    }
+
+    @Test
+    void skinTonesAfterAnEmojiAreDropped() {
+        assertEquals("\uD83D\uDC4D ok", Sanitizer.clean("\uD83D\uDC4D\uD83C\uDFFD ok"), "👍🏽: tmux draws 4, kitty 2");
+        assertEquals("x \uD83C\uDFFD", Sanitizer.clean("x \uD83C\uDFFD"), "a lone swatch is a 2-column symbol");
+    }
+
+    @Test
+    void flagsBecomeBracketedLetters() {
+        Sanitized ua = Sanitizer.line("Slava \uD83C\uDDFA\uD83C\uDDE6!");
+        assertEquals("Slava [UA]!", ua.text());
+        assertFalse(ua.hadControls());
+        assertEquals("[UA][DE]", Sanitizer.clean("\uD83C\uDDFA\uD83C\uDDE6\uD83C\uDDE9\uD83C\uDDEA"));
+        assertEquals("[U] x", Sanitizer.clean("\uD83C\uDDFA x"), "a lone regional indicator");
+        String scotland = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F";
+        assertEquals("go [GB-SCT]", Sanitizer.clean("go " + scotland));
+        assertEquals("\uD83C\uDFF4<U+E0067>", Sanitizer.clean("\uD83C\uDFF4\uDB40\uDC67"), "unterminated tags stay marked");
+    }
+
+    @Test
+    void codePointsNewerThanTheRuntimeBecomeMarkersWithoutCountingAsControls() {
+        Sanitized s = Sanitizer.line("shaking \uD83E\uDEE8 face"); // U+1FAE8 (Unicode 15): tmux 3.3a draws 0 columns
+        assertEquals("shaking <U+1FAE8> face", s.text());
+        assertFalse(s.hadControls());
+    }
+
+    @Test
+    void nulIsCaretNotationAndNeverEndsTheText() {
+        assertEquals("before^@after", Sanitizer.clean("before\0after"));
+        assertEquals("a^@\nb", Sanitizer.multiline("a\0\nb").text());
     }
 
     @Test
