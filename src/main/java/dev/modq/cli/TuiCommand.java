@@ -2,7 +2,9 @@ package dev.modq.cli;
 
 import dev.modq.core.Moderator;
 import dev.modq.core.text.Sanitizer;
+import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.SqliteStore;
 import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.TerminalUi;
 import picocli.CommandLine.Command;
@@ -10,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 
 /** {@code modq tui}: the queue in the text UI (also what plain {@code modq} does). */
 @Command(name = "tui", mixinStandardHelpOptions = true, description = "Open the moderation queue in the text UI.")
@@ -27,11 +30,14 @@ public final class TuiCommand extends BaseCommand {
             spec.commandLine().getErr().flush();
             return ExitCode.FAILURE;
         }
-        try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING)) {
+        // decisions are written on a second connection, off the key loop: a busy database never freezes the screen
+        try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING);
+             SqliteStore writes = SqliteStore.open(ctx.store().path(), OpenMode.EXISTING)) {
             Moderator me = ctx.actor();
             Session session = Session.of(Sanitizer.clean(ctx.store().path().getFileName().toString()),
                     Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide(), ctx.store().writable());
-            TerminalUi.run(ctx.store(), ctx.service(), session, global.colorWanted());
+            TerminalUi.run(ctx.store(), new ModerationService(writes, me, Clock.systemUTC()), session,
+                    global.colorWanted());
             return ExitCode.OK;
         } catch (TerminalUi.NoTerminalException e) {
             spec.commandLine().getErr().println(e.getMessage());

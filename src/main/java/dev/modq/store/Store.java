@@ -1,6 +1,7 @@
 package dev.modq.store;
 
 import dev.modq.core.AuditEntry;
+import dev.modq.core.BatchSummary;
 import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
 import dev.modq.core.Moderator;
@@ -70,6 +71,12 @@ public interface Store extends AutoCloseable {
 
     /** Runs {@code work} in one IMMEDIATE transaction: commits if it returns, rolls back if it throws. */
     <T> T write(Function<WriteTransaction, T> work);
+
+    /**
+     * The moderator's latest batch of decisions (not an undo) that no undo has reversed yet, read without taking
+     * the write lock: what an undo would walk back next, so a caller can say what it is before doing it.
+     */
+    Optional<BatchSummary> latestUndoableBatch(String moderator);
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package dev.modq.tui;
 
 import dev.modq.core.BatchResult;
+import dev.modq.core.BatchSummary;
 import dev.modq.core.Decision;
 import dev.modq.core.Outcome;
 import dev.modq.core.QueueRow;
@@ -15,11 +16,13 @@ import dev.modq.store.Keyset;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The pure update function: {@code (state, msg) -> (state, effects)}. No I/O, no clock, no terminal. */
@@ -51,8 +54,7 @@ public final class Reducer {
         } else if (msg instanceof Msg.Tick t) {
             return done(s.withNow(t.now()));
         } else if (msg instanceof Msg.DataChanged) {
-            return new Result(s, List.of(reloadAround(s, s.selected().map(QueueRow::id).orElse(null)),
-                    new Effect.LoadCounts(null)));
+            return dataChanged(s);
         } else if (msg instanceof Msg.WindowLoaded w) {
             return windowLoaded(s, w);
         } else if (msg instanceof Msg.CountsLoaded c) {
@@ -61,16 +63,34 @@ public final class Reducer {
             return detailLoaded(s, d.detail());
         } else if (msg instanceof Msg.DetailMissing) {
             return done(s.withDetail(null));
-        } else if (msg instanceof Msg.Decided d) {
-            return decided(s, d);
-        } else if (msg instanceof Msg.Undone u) {
-            return undone(s, u.result(), u.now());
+        } else if (msg instanceof Msg.Written w) {
+            return written(s, w);
+        } else if (msg instanceof Msg.WritesWaiting w) {
+            return done(s.withWrites(s.writes().waited(w.waitedMs())));
+        } else if (msg instanceof Msg.ActorLoaded a) {
+            return actorLoaded(s, a);
+        } else if (msg instanceof Msg.UndoableFound u) {
+            return undoableFound(s, u.batch());
         } else if (msg instanceof Msg.TaggedAll t) {
             return taggedAll(s, t);
         } else if (msg instanceof Msg.Failed f) {
             return done(s.withOverlay(Overlay.NONE).withMessage(Message.error(Sanitizer.clean(f.message()))));
         }
         return done(s);
+    }
+
+    /**
+     * Another connection committed. The row under the cursor stays where it is, as the moderator saw it, even when
+     * it was decided by someone else and left the view: the next key must not land on a comment they never saw.
+     * Its detail is read again (it says who changed it), and so is the moderator's own role.
+     */
+    private static Result dataChanged(QueueState s) {
+        List<Effect> fx = new ArrayList<>(4);
+        fx.add(reloadAround(s, s.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED));
+        fx.add(new Effect.LoadCounts(null));
+        fx.add(new Effect.LoadActor());
+        s.selected().ifPresent(r -> fx.add(new Effect.LoadDetail(r.id())));
+        return new Result(s, fx);
     }
 
     // ---- keys ----
@@ -86,6 +106,12 @@ public final class Reducer {
         } else if (o instanceof Overlay.Confirm c) {
             return k.name().equals("y") ? decide(s.withOverlay(Overlay.NONE), c.decision(), c.reason(), true)
                     : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not applied: nothing changed")));
+        } else if (o instanceof Overlay.ConfirmUndo c) {
+            return k.name().equals("y") ? sendUndo(s.withOverlay(Overlay.NONE), c.batch().id())
+                    : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not undone: nothing changed")));
+        } else if (o instanceof Overlay.QuitWithWrites) {
+            return k.name().equals("q") || k.name().equals("C-c") ? done(s.withOverlay(Overlay.NONE).withQuit())
+                    : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Still waiting for the database")));
         }
         Optional<Action> action = Keymap.lookup(k, s.reading());
         if (Layout.of(s.width(), s.height()).tooSmall()) {
@@ -125,7 +151,7 @@ public final class Reducer {
             case SCROLL_PAGE_UP: return scroll(s, -page);
             case HELP: return done(s.withOverlay(new Overlay.Help(0)));
             case REDRAW: return new Result(s, List.of(new Effect.Redraw()));
-            case QUIT: return done(s.withQuit());
+            case QUIT: return quit(s);
             default: return done(s);
         }
     }
@@ -168,7 +194,7 @@ public final class Reducer {
         boolean nearEnd = !s.atEnd() && s.rows().size() - 1 - s.cursor() <= h;
         boolean nearStart = !s.atStart() && s.cursor() < h;
         if ((nearEnd || nearStart) && s.selected().isPresent()) {
-            fx.add(reloadAround(s, s.selected().get().id()));
+            fx.add(reloadAround(s, s.selected().get().id(), Effect.Keep.SHOWN));
         }
     }
 
@@ -192,12 +218,13 @@ public final class Reducer {
         return new Effect.LoadWindow(s.query(), new Effect.Last(), windowAfter(s) + s.listHeight(), 0, null);
     }
 
-    private static Effect reloadAround(QueueState s, Long preferId) {
+    private static Effect reloadAround(QueueState s, Long preferId, Effect.Keep keep) {
         Optional<Keyset> key = s.selectedKey();
         if (key.isEmpty()) {
             return loadFirst(s);
         }
-        return new Effect.LoadWindow(s.query(), new Effect.At(key.get()), 2 * s.listHeight(), windowAfter(s), preferId);
+        return new Effect.LoadWindow(s.query(), new Effect.At(key.get()), 2 * s.listHeight(), windowAfter(s), preferId,
+                keep);
     }
 
     private static int windowAfter(QueueState s) {
@@ -205,7 +232,7 @@ public final class Reducer {
     }
 
     private static Result windowLoaded(QueueState s, Msg.WindowLoaded w) {
-        List<QueueRow> rows = w.rows();
+        List<QueueRow> rows = kept(s, w);
         int idx = -1;
         if (w.preferId() != null) {
             for (int i = 0; i < rows.size(); i++) {
@@ -235,11 +262,72 @@ public final class Reducer {
         return new Result(n, List.of(new Effect.LoadDetail(sel.id())));
     }
 
+    /**
+     * The loaded rows, with the rows on screen that the reload must keep as they were seen (see {@link Effect.Keep}):
+     * kept rows replace loaded ones of the same id and stay even when they left the view, in queue order.
+     */
+    static List<QueueRow> kept(QueueState s, Msg.WindowLoaded w) {
+        Optional<QueueRow> selected = s.selected();
+        if (w.keep() == Effect.Keep.NONE || selected.isEmpty()) {
+            return w.rows();
+        }
+        List<QueueRow> keep = w.keep() == Effect.Keep.SELECTED ? List.of(selected.get())
+                : within(s.rows(), w, selected.get());
+        TreeMap<Keyset, QueueRow> merged = new TreeMap<>(QUEUE_ORDER);
+        w.rows().forEach(r -> merged.put(Keyset.of(r), r));
+        keep.forEach(r -> merged.put(Keyset.of(r), r));
+        return new ArrayList<>(merged.values());
+    }
+
+    private static final Comparator<Keyset> QUEUE_ORDER =
+            Comparator.comparingLong(Keyset::createdAtSeconds).thenComparingLong(Keyset::id);
+
+    /** The rows on screen that fall inside the loaded window's range (the selected one always does). */
+    private static List<QueueRow> within(List<QueueRow> shown, Msg.WindowLoaded w, QueueRow selected) {
+        if (w.rows().isEmpty()) {
+            return List.of(selected);
+        }
+        Keyset lo = Keyset.of(w.rows().get(0));
+        Keyset hi = Keyset.of(w.rows().get(w.rows().size() - 1));
+        return shown.stream().filter(r -> r.id() == selected.id()
+                || ((w.atStart() || QUEUE_ORDER.compare(Keyset.of(r), lo) >= 0)
+                && (w.atEnd() || QUEUE_ORDER.compare(Keyset.of(r), hi) <= 0))).toList();
+    }
+
     private static Result detailLoaded(QueueState s, Detail d) {
-        if (s.selected().map(r -> r.id() != d.id()).orElse(true)) {
+        Optional<QueueRow> sel = s.selected();
+        if (sel.map(r -> r.id() != d.id()).orElse(true)) {
             return done(s); // the cursor moved on while it loaded
         }
-        return done(s.withDetail(d));
+        QueueState n = s.withDetail(d);
+        boolean newsToShow = s.detail() == null || s.detail().id() != d.id() || s.detail().version() != d.version();
+        if (changedSinceSeen(n) && newsToShow) {
+            n = n.withMessage(Message.info(changeNotice(sel.get(), d, n.now())));
+        }
+        return done(n);
+    }
+
+    /**
+     * True when the comment under the cursor was changed by another writer after the moderator saw it (its row
+     * keeps the version seen; the detail shows what it is now) and it is not one of this session's own writes.
+     */
+    static boolean changedSinceSeen(QueueState s) {
+        Detail d = s.detail();
+        Optional<QueueRow> sel = s.selected();
+        return d != null && sel.isPresent() && sel.get().id() == d.id() && sel.get().version() != d.version()
+                && !s.writes().inFlight().containsKey(d.id());
+    }
+
+    /** "#6 was approved by bob 3s ago: your keys act on what you saw (a conflict), j moves on". */
+    static String changeNotice(QueueRow seen, Detail now, Instant at) {
+        Detail.Change c = now.lastChange();
+        StringBuilder sb = new StringBuilder("#").append(seen.id()).append(" was ").append(now.status().label());
+        if (c != null) {
+            sb.append(" by ").append(c.moderator());
+            String age = RelativeTime.compact(c.at(), at);
+            sb.append(age.equals("now") ? " just now" : " " + age + " ago");
+        }
+        return sb.append(" since you saw it: a/r/f on it report a conflict").toString();
     }
 
     private static Result resized(QueueState s, int width, int height) {
@@ -284,48 +372,71 @@ public final class Reducer {
         return decide(s.withOverlay(Overlay.NONE), Decision.REJECT, reason, false);
     }
 
+    /**
+     * Sends the decision to the write queue with the id and the version of each comment as the moderator saw it,
+     * and moves on at once (the write may wait for the database; the keys do not): the row shows the decision on
+     * its way until the answer comes.
+     */
     private static Result decide(QueueState s, Decision d, String reason, boolean confirmed) {
         if (!s.session().canDecide()) {
             return viewerRefused(s);
         }
-        List<Target> targets;
-        Long preferId;
         if (!s.tagged().isEmpty()) {
             if (s.tagged().size() > Keymap.CONFIRM_ABOVE && !confirmed) {
                 return done(s.withOverlay(new Overlay.Confirm(d, reason, s.tagged().size())));
             }
-            targets = s.tagged().entrySet().stream().map(e -> Target.seen(e.getKey(), e.getValue())).toList();
-            preferId = s.selected().map(QueueRow::id).orElse(null);
-        } else {
-            Optional<QueueRow> row = s.selected();
-            if (row.isEmpty()) {
-                return done(s.withMessage(Message.info("Nothing to " + d.verb())));
-            }
-            targets = List.of(Target.seen(row.get().id(), row.get().version()));
-            preferId = neighbourId(s);
+            List<Target> targets = s.tagged().entrySet().stream().map(e -> Target.seen(e.getKey(), e.getValue()))
+                    .toList();
+            QueueState n = s.withTagged(Map.of()).withWrites(s.writes().decisionSent(s.tagged().keySet(), d))
+                    .withMessage(Message.info("Writing: " + d.verb() + " " + targets.size() + " tagged…"));
+            return new Result(n, List.of(new Effect.Decide(d, targets, reason, true)));
         }
-        return new Result(s, List.of(new Effect.Decide(d, targets, reason, preferId)));
-    }
-
-    /** Where the cursor goes after deciding on the selected row: the next row, else the previous one. */
-    private static Long neighbourId(QueueState s) {
-        if (s.cursor() + 1 < s.rows().size()) {
-            return s.rows().get(s.cursor() + 1).id();
+        Optional<QueueRow> row = s.selected();
+        if (row.isEmpty()) {
+            return done(s.withMessage(Message.info("Nothing to " + d.verb())));
         }
-        return s.cursor() > 0 ? s.rows().get(s.cursor() - 1).id() : null;
+        QueueState n = s.withWrites(s.writes().decisionSent(List.of(row.get().id()), d));
+        Result moved = moveTo(n, s.cursor() + 1 < s.rows().size() ? s.cursor() + 1 : s.cursor() - 1);
+        List<Effect> fx = new ArrayList<>();
+        fx.add(new Effect.Decide(d, List.of(Target.seen(row.get().id(), row.get().version())), reason, false));
+        fx.addAll(moved.effects());
+        return new Result(moved.state(), fx);
     }
 
     private static Result viewerRefused(QueueState s) {
         return done(s.withMessage(Message.error(s.session().refusal())));
     }
 
+    /** A write was answered: the row marks go, the message says what happened, the list is read again. */
+    private static Result written(QueueState s, Msg.Written w) {
+        List<Long> ids = w.write() instanceof Effect.Decide d
+                ? d.targets().stream().map(Target::commentId).toList() : List.of();
+        boolean noBatch = w.write() instanceof Effect.Decide
+                && !(w.outcome() instanceof Msg.Decided d && d.result().batchId() != null);
+        QueueState n = s.withWrites(s.writes().answered(ids, noBatch));
+        if (w.outcome() instanceof Msg.Decided d) {
+            return decided(n, d);
+        } else if (w.outcome() instanceof Msg.Undone u) {
+            return undone(n, u.result(), u.now());
+        } else if (w.outcome() instanceof Msg.Failed f) {
+            // the role may be why (removed, demoted): read it again; an open prompt stays open
+            QueueState failed = n.withMessage(Message.error(Sanitizer.clean(f.message())));
+            return new Result(failed, List.of(new Effect.LoadActor(), reloadAround(failed,
+                    failed.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED)));
+        }
+        return done(n);
+    }
+
     private static Result decided(QueueState s, Msg.Decided d) {
         BatchResult r = d.result();
-        boolean bulk = !s.tagged().isEmpty();
-        String text = bulk ? bulkMessage(d, r) : singleMessage(d, r);
-        QueueState n = s.withTagged(bulk ? Map.of() : s.tagged())
-                .withMessage(r.hasFailures() && r.applied() == 0 ? Message.error(text) : Message.info(text));
-        return new Result(n, List.of(reloadAround(n, d.preferId()), countsEffect(n)));
+        String text = d.bulk() ? bulkMessage(d, r) : singleMessage(d, r);
+        QueueState n = s.withMessage(r.hasFailures() && r.applied() == 0 ? Message.error(text) : Message.info(text));
+        // the row under the cursor stays as seen, unless this very decision just moved it out of the view
+        Set<Long> applied = r.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.APPLIED)
+                .map(Outcome::commentId).collect(Collectors.toSet());
+        Long selected = n.selected().map(QueueRow::id).orElse(null);
+        Effect.Keep keep = selected != null && applied.contains(selected) ? Effect.Keep.NONE : Effect.Keep.SELECTED;
+        return new Result(n, List.of(reloadAround(n, selected, keep), countsEffect(n)));
     }
 
     private static String singleMessage(Msg.Decided d, BatchResult r) {
@@ -383,11 +494,60 @@ public final class Reducer {
         return sb.toString();
     }
 
+    /**
+     * Walks back this session's own batches; when none is left, finds the latest batch made elsewhere (another
+     * session, the CLI) and asks before undoing it.
+     */
     private static Result undo(QueueState s) {
         if (!s.session().canDecide()) {
             return viewerRefused(s);
         }
-        return new Result(s, List.of(new Effect.Undo()));
+        if (s.writes().undoable() > 0) {
+            return sendUndo(s, null);
+        }
+        return new Result(s, List.of(new Effect.FindUndoable()));
+    }
+
+    private static Result sendUndo(QueueState s, String batchId) {
+        QueueState n = s.withWrites(s.writes().undoSent(batchId == null));
+        return new Result(n, List.of(new Effect.Undo(batchId)));
+    }
+
+    private static Result undoableFound(QueueState s, Optional<BatchSummary> batch) {
+        if (batch.isEmpty()) {
+            return done(s.withMessage(Message.info("Nothing to undo")));
+        }
+        return done(s.withOverlay(new Overlay.ConfirmUndo(batch.get())));
+    }
+
+    /** "Undo 1,507 approve decisions made outside this session (batch 20261201-..., 2h ago)? y undoes, N keeps". */
+    static String undoQuestion(BatchSummary b, Instant now) {
+        String age = RelativeTime.compact(b.at(), now);
+        return "Undo " + String.format("%,d", b.size()) + " " + Sanitizer.clean(b.action()) + " decision"
+                + (b.size() == 1 ? "" : "s") + " not made in this session (" + (age.equals("now") ? "just now"
+                : age + " ago") + ")? y undoes, N keeps [N]";
+    }
+
+    private static Result quit(QueueState s) {
+        int waiting = s.writes().queued();
+        if (waiting == 0) {
+            return done(s.withQuit());
+        }
+        return done(s.withOverlay(new Overlay.QuitWithWrites(waiting)));
+    }
+
+    private static Result actorLoaded(QueueState s, Msg.ActorLoaded a) {
+        Session before = s.session();
+        Session now = before.withActor(a.moderator());
+        if (now.equals(before)) {
+            return done(s);
+        }
+        QueueState n = s.withSession(now).withMessage(now.canDecide()
+                ? Message.info("Your role is now " + now.role() + ": decisions are allowed")
+                : Message.error(now.refusal()));
+        List<Effect> fx = a.moderator().filter(m -> !m.disabled()).<List<Effect>>map(m -> List.of(new Effect.ActAs(m)))
+                .orElse(List.of());
+        return new Result(n, fx);
     }
 
     private static Result undone(QueueState s, Optional<UndoResult> result, Instant now) {
@@ -408,7 +568,7 @@ public final class Reducer {
                     .collect(Collectors.joining(", "));
         }
         QueueState n = s.withMessage(applied.isEmpty() ? Message.error(text) : Message.info(text));
-        Effect load = applied.isEmpty() ? reloadAround(n, n.selected().map(QueueRow::id).orElse(null))
+        Effect load = applied.isEmpty() ? reloadAround(n, n.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED)
                 : new Effect.LoadWindow(n.query(), new Effect.AtId(applied.get(0).commentId()), 2 * n.listHeight(),
                 windowAfter(n), applied.get(0).commentId());
         return new Result(n, List.of(load, countsEffect(n)));

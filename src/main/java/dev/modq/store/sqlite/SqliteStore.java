@@ -2,6 +2,7 @@ package dev.modq.store.sqlite;
 
 import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
+import dev.modq.core.BatchSummary;
 import dev.modq.core.ChainProblem;
 import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -277,6 +279,15 @@ public final class SqliteStore implements Store {
     @Override
     public long dataVersion() {
         return queryOne("polling for changes", "PRAGMA data_version", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public Optional<BatchSummary> latestUndoableBatch(String moderator) {
+        return queryOne("reading the latest batch of " + moderator, "SELECT b.id, b.moderator, b.action, b.size, b.at"
+                + " FROM batches b WHERE b.moderator = ? AND b.action <> 'undo'"
+                + " AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id) ORDER BY b.at DESC, b.id DESC LIMIT 1",
+                rs -> new BatchSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        Instant.ofEpochMilli(rs.getLong(5))), moderator);
     }
 
     @Override

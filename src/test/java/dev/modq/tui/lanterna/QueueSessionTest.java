@@ -258,8 +258,9 @@ class QueueSessionTest {
             t.press("j");
             ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
             bob.decide(Decision.FLAG, List.of(Target.any(1)), DecideOptions.DEFAULT);
-            Thread.sleep(5);
             t.app.step(0);
+            assertFalse(t.row(1).contains("Flagged 1"), "not before the poll is due: " + t.row(1));
+            t.advance(Duration.ofMillis(1));
             assertTrue(t.row(1).contains("Flagged 1"), t.row(1));
             assertEquals(2, t.selectedId());
         }
