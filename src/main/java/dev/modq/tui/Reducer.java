@@ -95,7 +95,8 @@ public final class Reducer {
 
     // ---- keys ----
 
-    private static Result key(QueueState s, Key k) {
+    private static Result key(QueueState given, Key k) {
+        QueueState s = given.writes().failureShown() ? given.withWrites(given.writes().failureShown(false)) : given;
         Overlay o = s.overlay();
         if (o instanceof Overlay.Help h) {
             return helpKey(s, h, k);
@@ -420,7 +421,7 @@ public final class Reducer {
             return undone(n, u.result(), u.now());
         } else if (w.outcome() instanceof Msg.Failed f) {
             // the role may be why (removed, demoted): read it again; an open prompt stays open
-            QueueState failed = n.withMessage(Message.error(Sanitizer.clean(f.message())));
+            QueueState failed = answer(n, Message.error(Sanitizer.clean(f.message())));
             return new Result(failed, List.of(new Effect.LoadActor(), reloadAround(failed,
                     failed.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED)));
         }
@@ -430,13 +431,25 @@ public final class Reducer {
     private static Result decided(QueueState s, Msg.Decided d) {
         BatchResult r = d.result();
         String text = d.bulk() ? bulkMessage(d, r) : singleMessage(d, r);
-        QueueState n = s.withMessage(r.hasFailures() && r.applied() == 0 ? Message.error(text) : Message.info(text));
+        QueueState n = answer(s, r.hasFailures() && r.applied() == 0 ? Message.error(text) : Message.info(text));
         // the row under the cursor stays as seen, unless this very decision just moved it out of the view
         Set<Long> applied = r.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.APPLIED)
                 .map(Outcome::commentId).collect(Collectors.toSet());
         Long selected = n.selected().map(QueueRow::id).orElse(null);
         Effect.Keep keep = selected != null && applied.contains(selected) ? Effect.Keep.NONE : Effect.Keep.SELECTED;
         return new Result(n, List.of(reloadAround(n, selected, keep), countsEffect(n)));
+    }
+
+    /**
+     * Shows a write's answer. Answers arrive after the keys that caused them, possibly several at once (after a
+     * wait for the database): a success never wipes a failure the moderator has not yet had a key press to see.
+     */
+    private static QueueState answer(QueueState s, Message m) {
+        if (s.writes().failureShown() && !m.error()) {
+            return s.withMessage(Message.error(s.message().text() + "; then " + m.text()));
+        }
+        QueueState n = s.withMessage(m);
+        return m.error() ? n.withWrites(n.writes().failureShown(true)) : n;
     }
 
     private static String singleMessage(Msg.Decided d, BatchResult r) {
@@ -520,12 +533,12 @@ public final class Reducer {
         return done(s.withOverlay(new Overlay.ConfirmUndo(batch.get())));
     }
 
-    /** "Undo 1,507 approve decisions made outside this session (batch 20261201-..., 2h ago)? y undoes, N keeps". */
+    /** "Undo 1,507 approve decisions not made in this session (2h ago)? y/N". */
     static String undoQuestion(BatchSummary b, Instant now) {
         String age = RelativeTime.compact(b.at(), now);
         return "Undo " + String.format("%,d", b.size()) + " " + Sanitizer.clean(b.action()) + " decision"
                 + (b.size() == 1 ? "" : "s") + " not made in this session (" + (age.equals("now") ? "just now"
-                : age + " ago") + ")? y undoes, N keeps [N]";
+                : age + " ago") + ")? y/N";
     }
 
     private static Result quit(QueueState s) {
@@ -567,7 +580,7 @@ public final class Reducer {
             text += "; not undone: " + failures.stream().limit(3).map(o -> failure(o, now))
                     .collect(Collectors.joining(", "));
         }
-        QueueState n = s.withMessage(applied.isEmpty() ? Message.error(text) : Message.info(text));
+        QueueState n = answer(s, applied.isEmpty() ? Message.error(text) : Message.info(text));
         Effect load = applied.isEmpty() ? reloadAround(n, n.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED)
                 : new Effect.LoadWindow(n.query(), new Effect.AtId(applied.get(0).commentId()), 2 * n.listHeight(),
                 windowAfter(n), applied.get(0).commentId());

@@ -11,11 +11,13 @@ import java.util.Map;
  * Writes sent off the key loop and not answered yet. {@code inFlight}: comment id to the decision on its way
  * (the row shows it); {@code queued}: decisions and undos not answered; {@code waitedMs}: how long the oldest has
  * waited for the database, 0 when it is not waiting; {@code undoable}: batches of this session that {@code u} walks
- * back (those still on their way included).
+ * back (those still on their way included); {@code failureShown}: an answer since the last key was a failure, so a
+ * later success must not wipe it off the message line.
  */
-public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs, int undoable) {
+public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs, int undoable,
+                         boolean failureShown) {
 
-    public static final WriteState NONE = new WriteState(Map.of(), 0, 0, 0);
+    public static final WriteState NONE = new WriteState(Map.of(), 0, 0, 0, false);
 
     public WriteState {
         inFlight = Collections.unmodifiableMap(new LinkedHashMap<>(inFlight));
@@ -24,11 +26,12 @@ public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs
     WriteState decisionSent(Collection<Long> ids, Decision d) {
         Map<Long, Decision> m = new LinkedHashMap<>(inFlight);
         ids.forEach(id -> m.put(id, d));
-        return new WriteState(m, queued + 1, waitedMs, undoable + 1);
+        return new WriteState(m, queued + 1, waitedMs, undoable + 1, failureShown);
     }
 
     WriteState undoSent(boolean own) {
-        return new WriteState(inFlight, queued + 1, waitedMs, own ? Math.max(0, undoable - 1) : undoable);
+        return new WriteState(inFlight, queued + 1, waitedMs, own ? Math.max(0, undoable - 1) : undoable,
+                failureShown);
     }
 
     /** A write was answered; {@code noBatch} when a decision wrote nothing (so there is nothing to undo). */
@@ -36,10 +39,15 @@ public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs
         Map<Long, Decision> m = new LinkedHashMap<>(inFlight);
         ids.forEach(m::remove);
         int left = Math.max(0, queued - 1);
-        return new WriteState(m, left, left == 0 ? 0 : waitedMs, noBatch ? Math.max(0, undoable - 1) : undoable);
+        return new WriteState(m, left, left == 0 ? 0 : waitedMs, noBatch ? Math.max(0, undoable - 1) : undoable,
+                failureShown);
+    }
+
+    WriteState failureShown(boolean shown) {
+        return shown == failureShown ? this : new WriteState(inFlight, queued, waitedMs, undoable, shown);
     }
 
     WriteState waited(long ms) {
-        return new WriteState(inFlight, queued, queued == 0 ? 0 : ms, undoable);
+        return new WriteState(inFlight, queued, queued == 0 ? 0 : ms, undoable, failureShown);
     }
 }
