@@ -31,8 +31,9 @@ public final class TuiCommand extends BaseCommand {
             return ExitCode.FAILURE;
         }
         // decisions are written on a second connection, off the key loop: a busy database never freezes the screen
+        // (opened from the first: a second open() would read the file with Java I/O and drop SQLite's locks)
         try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING);
-             SqliteStore writes = SqliteStore.open(ctx.store().path(), OpenMode.EXISTING)) {
+             SqliteStore writes = ctx.store().openAnother()) {
             Moderator me = ctx.actor();
             Session session = Session.of(Sanitizer.clean(ctx.store().path().getFileName().toString()),
                     Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide(), ctx.store().writable());

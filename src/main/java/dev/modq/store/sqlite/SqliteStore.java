@@ -93,6 +93,21 @@ public final class SqliteStore implements Store {
     }
 
     /**
+     * A second connection to this same, already opened database (the text UI writes on one off its key loop). It
+     * skips {@link #open}'s file checks on purpose: they read the file through Java I/O, and closing that stream drops
+     * every POSIX lock this process holds on the file, SQLite's own included; another process closing the database
+     * then believes it is the last one and deletes the WAL with our committed writes in it
+     * (sqlite.org/howtocorrupt.html, section 2.2).
+     */
+    public SqliteStore openAnother(int busyTimeoutMs) {
+        return new SqliteStore(path, connect(path, writable, busyTimeoutMs), writable, busyTimeoutMs, clock);
+    }
+
+    public SqliteStore openAnother() {
+        return openAnother(busyTimeoutMs);
+    }
+
+    /**
      * Test-only: {@code -Dmodq.test.maxPageCount=N} caps the database at N pages (at least its current size) so a
      * test can make the "disk" full. Never set in production.
      */

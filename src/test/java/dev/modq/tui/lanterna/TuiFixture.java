@@ -101,8 +101,7 @@ final class TuiFixture implements AutoCloseable {
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(vt);
         screen.startScreen();
-        writerStore = writerBusyTimeoutMs == null ? SqliteStore.open(db, OpenMode.EXISTING)
-                : SqliteStore.open(db, OpenMode.EXISTING, writerBusyTimeoutMs, Clock.systemUTC());
+        writerStore = writerBusyTimeoutMs == null ? store.openAnother() : store.openAnother(writerBusyTimeoutMs);
         dev.modq.core.Moderator me = store.moderator(actor).orElseThrow();
         ModerationService service = new ModerationService(writerStore, me, Clock.systemUTC());
         writes = WriteQueue.background(new EffectRunner(writerStore, service, Clock.systemUTC()), nanos::get);
