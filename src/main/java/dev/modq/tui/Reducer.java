@@ -490,16 +490,20 @@ public final class Reducer {
         return sb.toString();
     }
 
-    /** "#88 was rejected by bob 12s ago" or "#88 no longer exists". */
+    /** "#88 was rejected by bob 12s ago", "#88 was changed by another writer (now pending)", "#88 no longer exists". */
     static String failure(Outcome o, Instant now) {
         if (o.kind() == Outcome.Kind.NOT_FOUND) {
             return "#" + o.commentId() + " no longer exists";
         }
         Outcome.Conflict c = o.conflict();
         Status status = c != null && c.nowStatus() != null ? c.nowStatus() : o.to();
-        StringBuilder sb = new StringBuilder("#").append(o.commentId()).append(" was ")
-                .append(status == null ? "changed" : status.label());
-        sb.append(c != null && c.changedBy() != null ? " by " + Sanitizer.clean(c.changedBy()) : " by another writer");
+        if (c == null || c.changedBy() == null) {
+            // no moderator's decision behind it: a blog backend or an import edited the comment
+            return "#" + o.commentId() + " was changed by another writer" + (status == null ? "" : " (now "
+                    + status.label() + ")");
+        }
+        StringBuilder sb = new StringBuilder("#").append(o.commentId()).append(" was ").append(status.label());
+        sb.append(" by ").append(Sanitizer.clean(c.changedBy()));
         if (c != null && c.changedAt() != null) {
             String age = RelativeTime.compact(c.changedAt(), now);
             sb.append(age.equals("now") ? " just now" : " " + age + " ago");
