@@ -162,8 +162,9 @@ public final class Renderer {
             return r.status().label();
         }
         Detail d = s.detail();
-        String by = d.lastChange() == null ? "" : " by " + d.lastChange().moderator() + " "
-                + RelativeTime.compact(d.lastChange().at(), s.now()) + " ago";
+        String age = d.lastChange() == null ? "" : RelativeTime.compact(d.lastChange().at(), s.now());
+        String by = d.lastChange() == null ? "" : " by " + d.lastChange().moderator()
+                + (age.equals("now") ? " just now" : " " + age + " ago");
         return "now " + d.status().label() + by + ", since you saw it";
     }
 

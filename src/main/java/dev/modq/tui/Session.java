@@ -33,8 +33,8 @@ public record Session(String database, String moderator, String role, String ref
     /** This session after the roster was read again: a new role, or removed (absent or disabled). */
     public Session withActor(Optional<Moderator> now) {
         if (now.isEmpty() || now.get().disabled()) {
-            return new Session(database, moderator, REMOVED, moderator + " is no longer a moderator of " + database
-                    + ": you can browse; ask an admin to run `modq moderator add " + moderator + "`", writable);
+            return new Session(database, moderator, REMOVED, moderator
+                    + " was removed as a moderator: you can browse; ask an admin to add you back", writable);
         }
         String label = Sanitizer.clean(now.get().role().label());
         return of(database, moderator, label, now.get().role().canDecide(), writable);

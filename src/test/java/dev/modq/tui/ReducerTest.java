@@ -199,7 +199,7 @@ class ReducerTest {
         assertTrue(r.state().message().error());
         Reducer.Result a = press(r.state(), "a");
         assertTrue(a.effects().isEmpty(), "not attempted when known to be refused");
-        assertTrue(a.state().message().text().startsWith("alice is no longer a moderator of modq.db"),
+        assertTrue(a.state().message().text().startsWith("alice was removed as a moderator: you can browse"),
                 a.state().message().text());
         Reducer.Result viewer = Reducer.update(s, new Msg.ActorLoaded(java.util.Optional.of(
                 new dev.modq.core.Moderator("alice", dev.modq.core.Role.VIEWER, NOW, false))));

@@ -35,7 +35,7 @@ class RoleChangeTest {
             assertTrue(t.row(0).contains("bob (removed)"), t.row(0));
             t.press("a");
             assertEquals(Status.PENDING, t.status(1));
-            assertTrue(t.messageLine().startsWith("bob is no longer a moderator of modq.db"), t.messageLine());
+            assertTrue(t.messageLine().startsWith("bob was removed as a moderator: you can browse"), t.messageLine());
             assertEquals(0, t.app.state().writes().queued(), "not attempted");
 
             admin.putModerator("bob", Role.VIEWER); // re-added as a viewer
