@@ -18,6 +18,12 @@ import java.time.Clock;
 @Command(name = "tui", mixinStandardHelpOptions = true, description = "Open the moderation queue in the text UI.")
 public final class TuiCommand extends BaseCommand {
 
+    /**
+     * The text UI's writes wait for another writer's lock in tries of this long (and try again, saying so), so the
+     * screen can tell "held by another writer" from a slow write within about a second.
+     */
+    private static final int WRITE_TRY_MS = 1_000;
+
     @Override
     public Integer call() {
         return openQueue(global(), spec);
@@ -33,7 +39,7 @@ public final class TuiCommand extends BaseCommand {
         // decisions are written on a second connection, off the key loop: a busy database never freezes the screen
         // (opened from the first: a second open() would read the file with Java I/O and drop SQLite's locks)
         try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING);
-             SqliteStore writes = ctx.store().openAnother()) {
+             SqliteStore writes = ctx.store().openAnother(WRITE_TRY_MS)) {
             Moderator me = ctx.actor();
             Session session = Session.of(Sanitizer.clean(ctx.store().path().getFileName().toString()),
                     Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide(), ctx.store().writable());

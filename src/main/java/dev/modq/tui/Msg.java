@@ -54,8 +54,11 @@ public sealed interface Msg {
     record Written(Effect.Write write, Msg outcome) implements Msg {
     }
 
-    /** The oldest write has waited {@code waitedMs} for the database (another writer holds the lock). */
-    record WritesWaiting(long waitedMs) implements Msg {
+    /**
+     * The oldest write has waited {@code waitedMs} for the database; {@code heldByOther} once it met another writer's
+     * lock (before that it may just be slow).
+     */
+    record WritesWaiting(long waitedMs, boolean heldByOther) implements Msg {
     }
 
     /** The acting moderator as the roster has them now; empty when removed. */

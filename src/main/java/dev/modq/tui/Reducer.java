@@ -66,7 +66,7 @@ public final class Reducer {
         } else if (msg instanceof Msg.Written w) {
             return written(s, w);
         } else if (msg instanceof Msg.WritesWaiting w) {
-            return done(s.withWrites(s.writes().waited(w.waitedMs())));
+            return done(s.withWrites(s.writes().waited(w.waitedMs(), w.heldByOther())));
         } else if (msg instanceof Msg.ActorLoaded a) {
             return actorLoaded(s, a);
         } else if (msg instanceof Msg.UndoableFound u) {

@@ -237,8 +237,8 @@ public final class Renderer {
 
     /** "Waiting for the database… (held by another writer) 4s: 3 queued, keys still work". */
     static String waitingLine(WriteState w) {
-        return "Waiting for the database\u2026 (held by another writer) " + w.waitedMs() / 1000 + "s: "
-                + w.queued() + " queued, keys still work";
+        return "Waiting for the database\u2026 " + (w.heldByOther() ? "(held by another writer) " : "")
+                + w.waitedMs() / 1000 + "s: " + w.queued() + " queued, keys still work";
     }
 
     private static void footer(Frame f, QueueState s, Layout l) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,9 @@ public final class WriteQueue implements AutoCloseable {
     /** Ticker readings of the writes not answered yet, oldest first. */
     private final Queue<Long> sentAt = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
+    /** The current write was refused as busy at least once: another writer holds the lock (not just a slow write). */
+    private volatile boolean busy;
+    private final CountDownLatch firstBusy = new CountDownLatch(1);
 
     private WriteQueue(EffectRunner runner, ExecutorService thread, boolean retryBusy, LongSupplier ticker) {
         this.runner = runner;
@@ -87,9 +91,14 @@ public final class WriteQueue implements AutoCloseable {
         while (true) {
             long started = System.nanoTime();
             try {
-                return runner.runWrite(write);
+                Optional<Msg> answer = runner.runWrite(write);
+                busy = false;
+                return answer;
             } catch (StoreBusyException e) {
+                busy = true;
+                firstBusy.countDown();
                 if (!retryBusy || closed) {
+                    busy = false;
                     return Optional.of(EffectRunner.busy(write, e));
                 }
                 pauseIfQuick(started);
@@ -111,6 +120,16 @@ public final class WriteQueue implements AutoCloseable {
     /** The next answer, or null when none has arrived. */
     public Msg poll() {
         return answers.poll();
+    }
+
+    /** True while the write under way has met another writer's lock (a busy timeout) and is trying again. */
+    public boolean busy() {
+        return busy;
+    }
+
+    /** Blocks until a write first meets another writer's lock (tests). False on timeout. */
+    public boolean awaitBusy(Duration timeout) throws InterruptedException {
+        return firstBusy.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Writes not answered yet. */

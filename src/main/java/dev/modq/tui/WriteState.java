@@ -10,14 +10,15 @@ import java.util.Map;
 /**
  * Writes sent off the key loop and not answered yet. {@code inFlight}: comment id to the decision on its way
  * (the row shows it); {@code queued}: decisions and undos not answered; {@code waitedMs}: how long the oldest has
- * waited for the database, 0 when it is not waiting; {@code undoable}: batches of this session that {@code u} walks
+ * waited for the database, 0 when it is not waiting; {@code heldByOther}: it met another writer's lock;
+ * {@code undoable}: batches of this session that {@code u} walks
  * back (those still on their way included); {@code failureShown}: an answer since the last key was a failure, so a
  * later success must not wipe it off the message line.
  */
-public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs, int undoable,
+public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs, boolean heldByOther, int undoable,
                          boolean failureShown) {
 
-    public static final WriteState NONE = new WriteState(Map.of(), 0, 0, 0, false);
+    public static final WriteState NONE = new WriteState(Map.of(), 0, 0, false, 0, false);
 
     public WriteState {
         inFlight = Collections.unmodifiableMap(new LinkedHashMap<>(inFlight));
@@ -26,11 +27,11 @@ public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs
     WriteState decisionSent(Collection<Long> ids, Decision d) {
         Map<Long, Decision> m = new LinkedHashMap<>(inFlight);
         ids.forEach(id -> m.put(id, d));
-        return new WriteState(m, queued + 1, waitedMs, undoable + 1, failureShown);
+        return new WriteState(m, queued + 1, waitedMs, heldByOther, undoable + 1, failureShown);
     }
 
     WriteState undoSent(boolean own) {
-        return new WriteState(inFlight, queued + 1, waitedMs, own ? Math.max(0, undoable - 1) : undoable,
+        return new WriteState(inFlight, queued + 1, waitedMs, heldByOther, own ? Math.max(0, undoable - 1) : undoable,
                 failureShown);
     }
 
@@ -39,15 +40,16 @@ public record WriteState(Map<Long, Decision> inFlight, int queued, long waitedMs
         Map<Long, Decision> m = new LinkedHashMap<>(inFlight);
         ids.forEach(m::remove);
         int left = Math.max(0, queued - 1);
-        return new WriteState(m, left, left == 0 ? 0 : waitedMs, noBatch ? Math.max(0, undoable - 1) : undoable,
+        return new WriteState(m, left, left == 0 ? 0 : waitedMs, left != 0 && heldByOther,
+                noBatch ? Math.max(0, undoable - 1) : undoable,
                 failureShown);
     }
 
     WriteState failureShown(boolean shown) {
-        return shown == failureShown ? this : new WriteState(inFlight, queued, waitedMs, undoable, shown);
+        return shown == failureShown ? this : new WriteState(inFlight, queued, waitedMs, heldByOther, undoable, shown);
     }
 
-    WriteState waited(long ms) {
-        return new WriteState(inFlight, queued, queued == 0 ? 0 : ms, undoable, failureShown);
+    WriteState waited(long ms, boolean held) {
+        return new WriteState(inFlight, queued, queued == 0 ? 0 : ms, queued != 0 && held, undoable, failureShown);
     }
 }

@@ -71,6 +71,7 @@ public final class QueueApp {
     private long lastPoll;
     private long lastTick;
     private long shownWaitSeconds = -1;
+    private boolean shownHeld;
     private long frames;
     private volatile boolean stopped;
 
@@ -232,9 +233,11 @@ public final class QueueApp {
             return any;
         }
         long seconds = Duration.ofNanos(waited).toSeconds();
-        if (seconds != shownWaitSeconds) {
+        boolean held = writes.busy();
+        if (seconds != shownWaitSeconds || held != shownHeld) {
             shownWaitSeconds = seconds;
-            dispatch(new Msg.WritesWaiting(Duration.ofNanos(waited).toMillis()));
+            shownHeld = held;
+            dispatch(new Msg.WritesWaiting(Duration.ofNanos(waited).toMillis(), held));
             any = true;
         }
         return any;

@@ -44,7 +44,10 @@ class BusyQueueTest {
             assertTrue(t.row(2).startsWith(" ~A"), "#1 shows its approval on its way: " + t.row(2));
 
             t.advance(QueueApp.WAIT_NOTICE);
-            assertTrue(t.messageLine().startsWith("Waiting for the database\u2026 (held by another writer)"),
+            assertTrue(t.messageLine().startsWith("Waiting for the database\u2026 "), t.messageLine());
+            assertTrue(t.writes.awaitBusy(TuiFixture.SETTLE), "the write never met the lock");
+            t.advance(Duration.ofSeconds(1));
+            assertTrue(t.messageLine().startsWith("Waiting for the database\u2026 (held by another writer) 1s"),
                     t.messageLine());
 
             // more keys while waiting: two decisions queue behind the first, movement still answers
