@@ -37,7 +37,7 @@ public final class Keymap {
                     "reject", "r"),
             b("Decide", Scope.BOTH, Action.FLAG, "flag for a second look, move on", "flag", "f"),
             b("Decide", Scope.BOTH, Action.UNDO,
-                    "undo this session's decisions, newest first; older ones ask y/N",
+                    "undo this session's decisions, newest first; others ask y/N",
                     "undo", "u"),
             b("Tag", Scope.QUEUE, Action.TAG, "tag or untag this comment, move on", "tag", "t", "Space"),
             b("Tag", Scope.QUEUE, Action.TAG_ALL,

@@ -89,6 +89,9 @@ public final class WriteQueue implements AutoCloseable {
 
     private Optional<Msg> attempt(Effect.Write write) {
         while (true) {
+            if (closed) {
+                return Optional.of(new Msg.Failed("Not written: the queue was closed first"));
+            }
             long started = System.nanoTime();
             try {
                 Optional<Msg> answer = runner.runWrite(write);

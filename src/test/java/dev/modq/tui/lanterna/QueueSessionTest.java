@@ -270,9 +270,9 @@ class QueueSessionTest {
     void helpAndRedrawAndQuit() throws Exception {
         try (TuiFixture t = new TuiFixture(dir).withPending(3).open(80, 24)) {
             t.press("?");
-            assertTrue(t.screenText().contains("undo your last decision"), t.screenText());
+            assertTrue(t.screenText().contains("undo this session's decisions, newest first; others ask y/N"), t.screenText());
             t.press("x");
-            assertFalse(t.screenText().contains("undo your last decision"));
+            assertFalse(t.screenText().contains("undo this session's decisions, newest first; others ask y/N"));
             t.press("C-l");
             assertTrue(t.screenText().contains("Comment number 1"));
             t.vt.addInput(TuiFixture.stroke("q"));
