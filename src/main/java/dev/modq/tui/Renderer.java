@@ -225,7 +225,7 @@ public final class Renderer {
         } else if (o instanceof Overlay.QuitWithWrites q) {
             f.fillRow(y, Style.PROMPT);
             f.put(0, y, q.waiting() + " write" + (q.waiting() == 1 ? "" : "s")
-                    + " still waiting for the database: q drops them and quits, any other key waits", Style.PROMPT);
+                    + " not done (database busy): q drops them and quits; other keys wait", Style.PROMPT);
         } else if (s.writes().waitedMs() > 0 && !(o instanceof Overlay.FilterPrompt)) {
             f.put(0, y, waitingLine(s.writes()), Style.WARNING);
         } else if (o instanceof Overlay.FilterPrompt && !s.message().error()) {
