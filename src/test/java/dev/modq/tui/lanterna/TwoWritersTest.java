@@ -80,6 +80,24 @@ class TwoWritersTest {
         }
     }
 
+    @Test
+    void keysTypedAheadActOnTheRowsAsShownWhenTheWindowReloadsBetweenThem() throws Exception {
+        TuiFixture f = new TuiFixture(dir).withPending(40); // polling off: only the window's own reload runs
+        try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+            t.press("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "k", "k", "k");
+            assertEquals(11, t.selectedId());
+            assertTrue(t.screenText().contains("Comment number 12"), "#12 is on screen: " + t.screenText());
+            bob(other).decide(Decision.APPROVE, List.of(Target.any(12)), DecideOptions.DEFAULT);
+
+            // PgDn nears the window's end and reloads it; the keys after it were typed counting the rows as shown
+            t.typeAhead("PgDn", "k", "k", "k", "k", "k", "k", "f").settle();
+            assertEquals(Status.APPROVED, t.status(12), "bob's approval stands");
+            assertEquals(Status.PENDING, t.status(11), "the key did not land on a neighbour of the row meant");
+            assertEquals(Status.PENDING, t.status(13), "the key did not land on a neighbour of the row meant");
+            assertTrue(t.messageLine().startsWith("#12 was approved by bob"), t.messageLine());
+        }
+    }
+
     private static ModerationService bob(SqliteStore other) {
         return new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
     }
