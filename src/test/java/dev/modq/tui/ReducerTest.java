@@ -208,6 +208,21 @@ class ReducerTest {
     }
 
     @Test
+    void aRefusedWriteSaysWhyInOneLineAndReadsTheRoleAgain() {
+        QueueState s = press(loaded(3, true), "a").state();
+        Reducer.Result r = Reducer.update(s, new Msg.Written(
+                new Effect.Decide(Decision.APPROVE, List.of(Target.seen(1, 3)), null, false),
+                new Msg.Failed("alice is a viewer and may only browse: ask an admin for the moderator role")));
+        assertTrue(r.state().message().error());
+        assertEquals("alice is a viewer and may only browse: ask an admin for the moderator role",
+                r.state().message().text());
+        assertTrue(r.effects().contains(new Effect.LoadActor()), r.effects().toString());
+        assertTrue(r.state().writes().inFlight().isEmpty());
+        assertEquals(0, r.state().writes().queued());
+        assertEquals(0, r.state().writes().undoable(), "a refused decision leaves nothing to undo");
+    }
+
+    @Test
     void quitWithWritesWaitingAsksFirst() {
         QueueState s = press(loaded(3, true), "a").state();
         Reducer.Result r = press(s, "q");

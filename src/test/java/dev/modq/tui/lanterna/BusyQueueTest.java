@@ -36,7 +36,10 @@ class BusyQueueTest {
             st.execute("BEGIN IMMEDIATE");
             st.executeUpdate("UPDATE comments SET status = 'flagged', version = version + 1 WHERE id = 2");
 
+            long t0 = System.nanoTime();
             t.typeAhead("a");
+            System.out.println("BusyQueueTest: 'a' with the write lock held by another connection: key to frame "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
             // the write cannot have happened (the lock is held), yet the key was taken and the cursor moved on
             assertEquals(2, t.selectedId());
             assertEquals(1, t.app.state().writes().queued());
