@@ -1,29 +1,20 @@
 package dev.modq.tui;
 
-import dev.modq.core.BatchResult;
-import dev.modq.core.BatchSummary;
 import dev.modq.core.Decision;
-import dev.modq.core.Outcome;
 import dev.modq.core.QueueRow;
 import dev.modq.core.Target;
 import dev.modq.core.query.Query;
 import dev.modq.core.query.QueryException;
 import dev.modq.core.Status;
-import dev.modq.core.text.RelativeTime;
 import dev.modq.core.text.Sanitizer;
-import dev.modq.service.UndoResult;
 import dev.modq.store.Keyset;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** The pure update function: {@code (state, msg) -> (state, effects)}. No I/O, no clock, no terminal. */
 public final class Reducer {
@@ -64,13 +55,13 @@ public final class Reducer {
         } else if (msg instanceof Msg.DetailMissing) {
             return done(s.withDetail(null));
         } else if (msg instanceof Msg.Written w) {
-            return written(s, w);
+            return Answers.written(s, w);
         } else if (msg instanceof Msg.WritesWaiting w) {
             return done(s.withWrites(s.writes().waited(w.waitedMs(), w.heldByOther())));
         } else if (msg instanceof Msg.ActorLoaded a) {
-            return actorLoaded(s, a);
+            return Answers.actorLoaded(s, a);
         } else if (msg instanceof Msg.UndoableFound u) {
-            return undoableFound(s, u.batch());
+            return Answers.undoableFound(s, u.batch());
         } else if (msg instanceof Msg.TaggedAll t) {
             return taggedAll(s, t);
         } else if (msg instanceof Msg.Failed f) {
@@ -108,7 +99,7 @@ public final class Reducer {
             return k.name().equals("y") ? decide(s.withOverlay(Overlay.NONE), c.decision(), c.reason(), true)
                     : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not applied: nothing changed")));
         } else if (o instanceof Overlay.ConfirmUndo c) {
-            return k.name().equals("y") ? sendUndo(s.withOverlay(Overlay.NONE), c.batch().id())
+            return k.name().equals("y") ? Answers.sendUndo(s.withOverlay(Overlay.NONE), c.batch().id())
                     : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not undone: nothing changed")));
         } else if (o instanceof Overlay.QuitWithWrites) {
             return k.name().equals("q") || k.name().equals("C-c") ? done(s.withOverlay(Overlay.NONE).withQuit())
@@ -138,7 +129,7 @@ public final class Reducer {
             case APPROVE: return decide(s, Decision.APPROVE, null, false);
             case FLAG: return decide(s, Decision.FLAG, null, false);
             case REJECT: return startReject(s);
-            case UNDO: return undo(s);
+            case UNDO: return Answers.undo(s);
             case TAG: return tag(s);
             case TAG_ALL: return tagAll(s);
             case NEXT_VIEW: return switchView(s, s.view().next(), s.filter(), null);
@@ -152,7 +143,7 @@ public final class Reducer {
             case SCROLL_PAGE_UP: return scroll(s, -page);
             case HELP: return done(s.withOverlay(new Overlay.Help(0)));
             case REDRAW: return new Result(s, List.of(new Effect.Redraw()));
-            case QUIT: return quit(s);
+            case QUIT: return Answers.quit(s);
             default: return done(s);
         }
     }
@@ -219,7 +210,7 @@ public final class Reducer {
         return new Effect.LoadWindow(s.query(), new Effect.Last(), windowAfter(s) + s.listHeight(), 0, null);
     }
 
-    private static Effect reloadAround(QueueState s, Long preferId, Effect.Keep keep) {
+    static Effect reloadAround(QueueState s, Long preferId, Effect.Keep keep) {
         Optional<Keyset> key = s.selectedKey();
         if (key.isEmpty()) {
             return loadFirst(s);
@@ -228,12 +219,12 @@ public final class Reducer {
                 keep);
     }
 
-    private static int windowAfter(QueueState s) {
+    static int windowAfter(QueueState s) {
         return 2 * s.listHeight() + 1;
     }
 
     private static Result windowLoaded(QueueState s, Msg.WindowLoaded w) {
-        List<QueueRow> rows = kept(s, w);
+        List<QueueRow> rows = KeptRows.kept(s, w);
         int idx = -1;
         if (w.preferId() != null) {
             for (int i = 0; i < rows.size(); i++) {
@@ -263,38 +254,6 @@ public final class Reducer {
         return new Result(n, List.of(new Effect.LoadDetail(sel.id())));
     }
 
-    /**
-     * The loaded rows, with the rows on screen that the reload must keep as they were seen (see {@link Effect.Keep}):
-     * kept rows replace loaded ones of the same id and stay even when they left the view, in queue order.
-     */
-    static List<QueueRow> kept(QueueState s, Msg.WindowLoaded w) {
-        Optional<QueueRow> selected = s.selected();
-        if (w.keep() == Effect.Keep.NONE || selected.isEmpty()) {
-            return w.rows();
-        }
-        List<QueueRow> keep = w.keep() == Effect.Keep.SELECTED ? List.of(selected.get())
-                : within(s.rows(), w, selected.get());
-        TreeMap<Keyset, QueueRow> merged = new TreeMap<>(QUEUE_ORDER);
-        w.rows().forEach(r -> merged.put(Keyset.of(r), r));
-        keep.forEach(r -> merged.put(Keyset.of(r), r));
-        return new ArrayList<>(merged.values());
-    }
-
-    private static final Comparator<Keyset> QUEUE_ORDER =
-            Comparator.comparingLong(Keyset::createdAtSeconds).thenComparingLong(Keyset::id);
-
-    /** The rows on screen that fall inside the loaded window's range (the selected one always does). */
-    private static List<QueueRow> within(List<QueueRow> shown, Msg.WindowLoaded w, QueueRow selected) {
-        if (w.rows().isEmpty()) {
-            return List.of(selected);
-        }
-        Keyset lo = Keyset.of(w.rows().get(0));
-        Keyset hi = Keyset.of(w.rows().get(w.rows().size() - 1));
-        return shown.stream().filter(r -> r.id() == selected.id()
-                || ((w.atStart() || QUEUE_ORDER.compare(Keyset.of(r), lo) >= 0)
-                && (w.atEnd() || QUEUE_ORDER.compare(Keyset.of(r), hi) <= 0))).toList();
-    }
-
     private static Result detailLoaded(QueueState s, Detail d) {
         Optional<QueueRow> sel = s.selected();
         if (sel.map(r -> r.id() != d.id()).orElse(true)) {
@@ -302,33 +261,10 @@ public final class Reducer {
         }
         QueueState n = s.withDetail(d);
         boolean newsToShow = s.detail() == null || s.detail().id() != d.id() || s.detail().version() != d.version();
-        if (changedSinceSeen(n) && newsToShow) {
-            n = n.withMessage(Message.info(changeNotice(sel.get(), d, n.now())));
+        if (KeptRows.changedSinceSeen(n) && newsToShow) {
+            n = n.withMessage(Message.info(KeptRows.changeNotice(sel.get(), d, n.now())));
         }
         return done(n);
-    }
-
-    /**
-     * True when the comment under the cursor was changed by another writer after the moderator saw it (its row
-     * keeps the version seen; the detail shows what it is now) and it is not one of this session's own writes.
-     */
-    static boolean changedSinceSeen(QueueState s) {
-        Detail d = s.detail();
-        Optional<QueueRow> sel = s.selected();
-        return d != null && sel.isPresent() && sel.get().id() == d.id() && sel.get().version() != d.version()
-                && !s.writes().inFlight().containsKey(d.id());
-    }
-
-    /** "#6 was approved by bob 3s ago: your keys act on what you saw (a conflict), j moves on". */
-    static String changeNotice(QueueRow seen, Detail now, Instant at) {
-        Detail.Change c = now.lastChange();
-        StringBuilder sb = new StringBuilder("#").append(seen.id()).append(" was ").append(now.status().label());
-        if (c != null) {
-            sb.append(" by ").append(c.moderator());
-            String age = RelativeTime.compact(c.at(), at);
-            sb.append(age.equals("now") ? " just now" : " " + age + " ago");
-        }
-        return sb.append(" since you saw it: a/r/f on it report a conflict").toString();
     }
 
     private static Result resized(QueueState s, int width, int height) {
@@ -404,191 +340,8 @@ public final class Reducer {
         return new Result(moved.state(), fx);
     }
 
-    private static Result viewerRefused(QueueState s) {
+    static Result viewerRefused(QueueState s) {
         return done(s.withMessage(Message.error(s.session().refusal())));
-    }
-
-    /** A write was answered: the row marks go, the message says what happened, the list is read again. */
-    private static Result written(QueueState s, Msg.Written w) {
-        List<Long> ids = w.write() instanceof Effect.Decide d
-                ? d.targets().stream().map(Target::commentId).toList() : List.of();
-        boolean noBatch = w.write() instanceof Effect.Decide
-                && !(w.outcome() instanceof Msg.Decided d && d.result().batchId() != null);
-        QueueState n = s.withWrites(s.writes().answered(ids, noBatch));
-        if (w.outcome() instanceof Msg.Decided d) {
-            return decided(n, d);
-        } else if (w.outcome() instanceof Msg.Undone u) {
-            return undone(n, u.result(), u.now());
-        } else if (w.outcome() instanceof Msg.Failed f) {
-            // the role may be why (removed, demoted): read it again; an open prompt stays open
-            QueueState failed = answer(n, Message.error(Sanitizer.clean(f.message())));
-            return new Result(failed, List.of(new Effect.LoadActor(), reloadAround(failed,
-                    failed.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED)));
-        }
-        return done(n);
-    }
-
-    private static Result decided(QueueState s, Msg.Decided d) {
-        BatchResult r = d.result();
-        String text = d.bulk() ? bulkMessage(d, r) : singleMessage(d, r);
-        QueueState n = answer(s, r.hasFailures() && r.applied() == 0 ? Message.error(text) : Message.info(text));
-        // the row under the cursor stays as seen, unless this very decision just moved it out of the view
-        Set<Long> applied = r.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.APPLIED)
-                .map(Outcome::commentId).collect(Collectors.toSet());
-        Long selected = n.selected().map(QueueRow::id).orElse(null);
-        Effect.Keep keep = selected != null && applied.contains(selected) ? Effect.Keep.NONE : Effect.Keep.SELECTED;
-        return new Result(n, List.of(reloadAround(n, selected, keep), countsEffect(n)));
-    }
-
-    /**
-     * Shows a write's answer. Answers arrive after the keys that caused them, possibly several at once (after a
-     * wait for the database): a success never wipes a failure the moderator has not yet had a key press to see.
-     */
-    private static QueueState answer(QueueState s, Message m) {
-        if (s.writes().failureShown() && !m.error()) {
-            return s.withMessage(Message.error(s.message().text() + "; then " + m.text()));
-        }
-        QueueState n = s.withMessage(m);
-        return m.error() ? n.withWrites(n.writes().failureShown(true)) : n;
-    }
-
-    private static String singleMessage(Msg.Decided d, BatchResult r) {
-        if (r.outcomes().isEmpty()) {
-            return "Nothing was decided";
-        }
-        Outcome o = r.outcomes().get(0);
-        switch (o.kind()) {
-            case APPLIED:
-                return d.decision().pastTense() + " #" + o.commentId() + (d.reason() == null ? "" : " (" + d.reason() + ")")
-                        + " — u to undo";
-            case UNCHANGED:
-                return "#" + o.commentId() + " is already " + o.to().label();
-            default:
-                return failure(o, d.now()) + ": not applied";
-        }
-    }
-
-    private static String bulkMessage(Msg.Decided d, BatchResult r) {
-        long applied = r.applied();
-        long unchanged = r.count(Outcome.Kind.UNCHANGED);
-        StringBuilder sb = new StringBuilder(d.decision().pastTense()).append(' ').append(applied).append(" of ")
-                .append(r.outcomes().size()).append(" tagged");
-        if (d.reason() != null) {
-            sb.append(" (").append(d.reason()).append(')');
-        }
-        if (applied > 0) {
-            sb.append(" — u to undo");
-        }
-        if (unchanged > 0) {
-            sb.append("; ").append(unchanged).append(" already ").append(d.decision().target().label());
-        }
-        List<Outcome> failures = r.failures();
-        if (!failures.isEmpty()) {
-            sb.append("; ").append(failures.size()).append(" not applied: ")
-                    .append(failures.stream().limit(3).map(o -> failure(o, d.now())).collect(Collectors.joining(", ")));
-        }
-        return sb.toString();
-    }
-
-    /** "#88 was rejected by bob 12s ago", "#88 was changed by another writer (now pending)", "#88 no longer exists". */
-    static String failure(Outcome o, Instant now) {
-        if (o.kind() == Outcome.Kind.NOT_FOUND) {
-            return "#" + o.commentId() + " no longer exists";
-        }
-        Outcome.Conflict c = o.conflict();
-        Status status = c != null && c.nowStatus() != null ? c.nowStatus() : o.to();
-        if (c == null || c.changedBy() == null) {
-            // no moderator's decision behind it: a blog backend or an import edited the comment
-            return "#" + o.commentId() + " was changed by another writer" + (status == null ? "" : " (now "
-                    + status.label() + ")");
-        }
-        StringBuilder sb = new StringBuilder("#").append(o.commentId()).append(" was ").append(status.label());
-        sb.append(" by ").append(Sanitizer.clean(c.changedBy()));
-        if (c != null && c.changedAt() != null) {
-            String age = RelativeTime.compact(c.changedAt(), now);
-            sb.append(age.equals("now") ? " just now" : " " + age + " ago");
-        }
-        return sb.toString();
-    }
-
-    /**
-     * Walks back this session's own batches; when none is left, finds the latest batch made elsewhere (another
-     * session, the CLI) and asks before undoing it.
-     */
-    private static Result undo(QueueState s) {
-        if (!s.session().canDecide()) {
-            return viewerRefused(s);
-        }
-        if (s.writes().undoable() > 0) {
-            return sendUndo(s, null);
-        }
-        return new Result(s, List.of(new Effect.FindUndoable()));
-    }
-
-    private static Result sendUndo(QueueState s, String batchId) {
-        QueueState n = s.withWrites(s.writes().undoSent(batchId == null));
-        return new Result(n, List.of(new Effect.Undo(batchId)));
-    }
-
-    private static Result undoableFound(QueueState s, Optional<BatchSummary> batch) {
-        if (batch.isEmpty()) {
-            return done(s.withMessage(Message.info("Nothing to undo")));
-        }
-        return done(s.withOverlay(new Overlay.ConfirmUndo(batch.get())));
-    }
-
-    /** "Undo 1,507 approve decisions not made in this session (2h ago)? y/N". */
-    static String undoQuestion(BatchSummary b, Instant now) {
-        String age = RelativeTime.compact(b.at(), now);
-        return "Undo " + String.format("%,d", b.size()) + " " + Sanitizer.clean(b.action()) + " decision"
-                + (b.size() == 1 ? "" : "s") + " not made in this session (" + (age.equals("now") ? "just now"
-                : age + " ago") + ")? y/N";
-    }
-
-    private static Result quit(QueueState s) {
-        int waiting = s.writes().queued();
-        if (waiting == 0) {
-            return done(s.withQuit());
-        }
-        return done(s.withOverlay(new Overlay.QuitWithWrites(waiting)));
-    }
-
-    private static Result actorLoaded(QueueState s, Msg.ActorLoaded a) {
-        Session before = s.session();
-        Session now = before.withActor(a.moderator());
-        if (now.equals(before)) {
-            return done(s);
-        }
-        QueueState n = s.withSession(now).withMessage(now.canDecide()
-                ? Message.info("Your role is now " + now.role() + ": decisions are allowed")
-                : Message.error(now.refusal()));
-        List<Effect> fx = a.moderator().filter(m -> !m.disabled()).<List<Effect>>map(m -> List.of(new Effect.ActAs(m)))
-                .orElse(List.of());
-        return new Result(n, fx);
-    }
-
-    private static Result undone(QueueState s, Optional<UndoResult> result, Instant now) {
-        if (result.isEmpty()) {
-            return done(s.withMessage(Message.info("Nothing to undo")));
-        }
-        BatchResult r = result.get().result();
-        List<Outcome> applied = r.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.APPLIED).toList();
-        String text;
-        if (r.outcomes().size() == 1 && applied.size() == 1) {
-            text = "Undone: #" + applied.get(0).commentId() + " is " + applied.get(0).to().label() + " again";
-        } else {
-            text = "Undone: " + applied.size() + " of " + r.outcomes().size() + " restored";
-        }
-        List<Outcome> failures = r.failures();
-        if (!failures.isEmpty()) {
-            text += "; not undone: " + failures.stream().limit(3).map(o -> failure(o, now))
-                    .collect(Collectors.joining(", "));
-        }
-        QueueState n = answer(s, applied.isEmpty() ? Message.error(text) : Message.info(text));
-        Effect load = applied.isEmpty() ? reloadAround(n, n.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED)
-                : new Effect.LoadWindow(n.query(), new Effect.AtId(applied.get(0).commentId()), 2 * n.listHeight(),
-                windowAfter(n), applied.get(0).commentId());
-        return new Result(n, List.of(load, countsEffect(n)));
     }
 
     // ---- tagging ----
@@ -636,7 +389,7 @@ public final class Reducer {
         return new Result(n, List.of(loadFirst(n), countsEffect(n)));
     }
 
-    private static Effect countsEffect(QueueState s) {
+    static Effect countsEffect(QueueState s) {
         return new Effect.LoadCounts(blank(s.filter()) ? null : s.query());
     }
 
@@ -697,7 +450,7 @@ public final class Reducer {
         return q == null || q.print().isBlank();
     }
 
-    private static Result done(QueueState s) {
+    static Result done(QueueState s) {
         return new Result(s, List.of());
     }
 

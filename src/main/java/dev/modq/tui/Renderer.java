@@ -111,7 +111,7 @@ public final class Renderer {
         f.fillRow(y, base);
         boolean tagged = s.tagged().containsKey(r.id());
         dev.modq.core.Decision sending = s.writes().inFlight().get(r.id());
-        boolean changed = selected && Reducer.changedSinceSeen(s);
+        boolean changed = selected && KeptRows.changedSinceSeen(s);
         f.put(0, y, selected ? ">" : " ", base);
         f.put(1, y, changed ? "!" : sending != null ? "~" : tagged ? "*" : " ", selected ? base : Style.TAGGED);
         Status shown = sending != null ? sending.target() : changed ? s.detail().status() : r.status();
@@ -149,7 +149,7 @@ public final class Renderer {
             f.put(f.width() - DisplayWidth.of(more) - 2, y, more, Style.DIM);
         }
         s.selected().ifPresent(r -> f.put(2, y, " #" + r.id() + " " + statusLine(s, r) + " ",
-                Reducer.changedSinceSeen(s) ? Style.WARNING : Style.TITLE));
+                KeptRows.changedSinceSeen(s) ? Style.WARNING : Style.TITLE));
     }
 
     /** "pending", "approving…" while a decision is on its way, "approved by bob 3s ago" after another writer's. */
@@ -158,7 +158,7 @@ public final class Renderer {
         if (sending != null) {
             return r.status().label() + ", " + sending.verb() + " on its way";
         }
-        if (!Reducer.changedSinceSeen(s)) {
+        if (!KeptRows.changedSinceSeen(s)) {
             return r.status().label();
         }
         Detail d = s.detail();
@@ -186,7 +186,7 @@ public final class Renderer {
     }
 
     private static void reading(Frame f, QueueState s, Layout l) {
-        boolean changed = Reducer.changedSinceSeen(s);
+        boolean changed = KeptRows.changedSinceSeen(s);
         f.fillRow(1, changed ? Style.WARNING : Style.TITLE);
         String title = s.detail() == null ? " loading..." : s.selected().filter(r -> r.id() == s.detail().id())
                 .map(r -> " #" + r.id() + " " + statusLine(s, r)).orElse(" #" + s.detail().id() + " "
@@ -221,7 +221,7 @@ public final class Renderer {
                     + "? y applies, any other key cancels [n]", Style.PROMPT);
         } else if (o instanceof Overlay.ConfirmUndo c) {
             f.fillRow(y, Style.PROMPT);
-            f.put(0, y, Reducer.undoQuestion(c.batch(), s.now()), Style.PROMPT);
+            f.put(0, y, Answers.undoQuestion(c.batch(), s.now()), Style.PROMPT);
         } else if (o instanceof Overlay.QuitWithWrites q) {
             f.fillRow(y, Style.PROMPT);
             f.put(0, y, q.waiting() + " write" + (q.waiting() == 1 ? "" : "s")

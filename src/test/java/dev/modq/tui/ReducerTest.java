@@ -179,8 +179,8 @@ class ReducerTest {
                 NOW.minusSeconds(7200));
         r = Reducer.update(r.state(), new Msg.UndoableFound(java.util.Optional.of(cli)));
         assertEquals(new Overlay.ConfirmUndo(cli), r.state().overlay());
-        assertTrue(Reducer.undoQuestion(cli, NOW).startsWith("Undo 1,507 approve decisions not made in this session"),
-                Reducer.undoQuestion(cli, NOW));
+        assertTrue(Answers.undoQuestion(cli, NOW).startsWith("Undo 1,507 approve decisions not made in this session"),
+                Answers.undoQuestion(cli, NOW));
         assertTrue(press(r.state(), "Enter").effects().isEmpty(), "Enter is not yes: the default is No");
         assertEquals(List.of(new Effect.Undo("b1")), press(r.state(), "y").effects());
     }
