@@ -2,7 +2,9 @@ package dev.modq.cli;
 
 import dev.modq.core.Moderator;
 import dev.modq.core.text.Sanitizer;
+import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.SqliteStore;
 import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.TerminalUi;
 import picocli.CommandLine.Command;
@@ -10,10 +12,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 
 /** {@code modq tui}: the queue in the text UI (also what plain {@code modq} does). */
 @Command(name = "tui", mixinStandardHelpOptions = true, description = "Open the moderation queue in the text UI.")
 public final class TuiCommand extends BaseCommand {
+
+    /**
+     * The text UI's writes wait for another writer's lock in tries of this long (and try again, saying so), so the
+     * screen can tell "held by another writer" from a slow write within about a second.
+     */
+    private static final int WRITE_TRY_MS = 1_000;
 
     @Override
     public Integer call() {
@@ -27,11 +36,15 @@ public final class TuiCommand extends BaseCommand {
             spec.commandLine().getErr().flush();
             return ExitCode.FAILURE;
         }
-        try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING)) {
+        // decisions are written on a second connection, off the key loop: a busy database never freezes the screen
+        // (opened from the first: a second open() would read the file with Java I/O and drop SQLite's locks)
+        try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING);
+             SqliteStore writes = ctx.store().openAnother(WRITE_TRY_MS)) {
             Moderator me = ctx.actor();
             Session session = Session.of(Sanitizer.clean(ctx.store().path().getFileName().toString()),
                     Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide(), ctx.store().writable());
-            TerminalUi.run(ctx.store(), ctx.service(), session, global.colorWanted());
+            TerminalUi.run(ctx.store(), new ModerationService(writes, me, Clock.systemUTC()), session,
+                    global.colorWanted());
             return ExitCode.OK;
         } catch (TerminalUi.NoTerminalException e) {
             spec.commandLine().getErr().println(e.getMessage());

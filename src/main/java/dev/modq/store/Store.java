@@ -1,6 +1,7 @@
 package dev.modq.store;
 
 import dev.modq.core.AuditEntry;
+import dev.modq.core.BatchSummary;
 import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
 import dev.modq.core.Moderator;
@@ -81,6 +82,12 @@ public interface Store extends AutoCloseable {
 
     /** The same; {@code doing} names the work in errors ("locked ... while adding moderator carol"). */
     <T> T write(String doing, Function<WriteTransaction, T> work);
+
+    /**
+     * The moderator's latest batch of decisions (not an undo) that no undo has reversed yet, read without taking
+     * the write lock: what an undo would walk back next, so a caller can say what it is before doing it.
+     */
+    Optional<BatchSummary> latestUndoableBatch(String moderator);
 
     @Override
     void close();

@@ -9,18 +9,32 @@ import java.util.List;
 /**
  * The selected comment in full, every string already sanitised ({@code body} keeps line breaks, all other
  * fields are one line). {@code hadControls} is set when the sanitiser changed anything in any field.
+ * {@code lastChange} is its newest audit entry (who changed it last), null when it was never decided.
  */
 public record Detail(long id, long version, Status status, String reason, Instant createdAt,
                      String authorName, String authorEmail, String authorIp, String authorUrl,
                      AuthorHistory history, String postTitle, String postUrl,
                      Long parentId, String parentAuthor, String parentExcerpt,
-                     String body, List<Link> links, boolean hadControls) {
+                     String body, List<Link> links, boolean hadControls, Change lastChange) {
 
     /** A link of the body: its domain and its full address, both sanitised. */
     public record Link(String domain, String href) {
     }
 
+    /** Who changed the comment last ({@code action} as in the audit log), and when. */
+    public record Change(String moderator, String action, Instant at) {
+    }
+
     public Detail {
         links = List.copyOf(links);
+    }
+
+    public Detail(long id, long version, Status status, String reason, Instant createdAt,
+                  String authorName, String authorEmail, String authorIp, String authorUrl,
+                  AuthorHistory history, String postTitle, String postUrl,
+                  Long parentId, String parentAuthor, String parentExcerpt,
+                  String body, List<Link> links, boolean hadControls) {
+        this(id, version, status, reason, createdAt, authorName, authorEmail, authorIp, authorUrl, history, postTitle,
+                postUrl, parentId, parentAuthor, parentExcerpt, body, links, hadControls, null);
     }
 }

@@ -1,14 +1,31 @@
 package dev.modq.tui;
 
 import dev.modq.core.Decision;
+import dev.modq.core.Moderator;
+import dev.modq.core.QueueRow;
 import dev.modq.core.Target;
 import dev.modq.core.query.Query;
 import dev.modq.store.Keyset;
 
 import java.util.List;
 
-/** Work the reducer asks for, as data; the loop runs it (see {@link EffectRunner}) and feeds back a {@link Msg}. */
+/**
+ * Work the reducer asks for, as data; the loop runs it (see {@link EffectRunner}) and feeds back a {@link Msg}.
+ * {@link Write}s go to the {@link WriteQueue}: they never run on the key loop, so a busy database cannot freeze it.
+ */
 public sealed interface Effect {
+
+    /** A write: run in order, off the key loop, each answered with a {@link Msg.Written}. */
+    sealed interface Write extends Effect {
+    }
+
+    /**
+     * What a reload keeps of the rows on screen, so that it never changes what the next key acts on:
+     * NONE (a jump the moderator asked for), SELECTED (the row under the cursor stays, as it was seen, even if it
+     * left the view or changed: a decision on it then reports a conflict), SHOWN (every row on screen stays as
+     * seen; only rows beyond it are new: for reloads made while keys are being applied, before any repaint).
+     */
+    enum Keep { NONE, SELECTED, SHOWN }
 
     /** Where a window of rows is loaded from. */
     sealed interface Anchor {
@@ -30,9 +47,13 @@ public sealed interface Effect {
 
     /**
      * Loads up to {@code before} rows before the anchor and {@code after} rows from it on. The cursor then goes
-     * to {@code preferId} if it is in the window, else to the first row at or after the anchor.
+     * to {@code preferId} if it is in the window, else to the first row at or after the anchor. {@code keep} says
+     * which rows on screen survive the reload as they were seen.
      */
-    record LoadWindow(Query query, Anchor anchor, int before, int after, Long preferId) implements Effect {
+    record LoadWindow(Query query, Anchor anchor, int before, int after, Long preferId, Keep keep) implements Effect {
+        public LoadWindow(Query query, Anchor anchor, int before, int after, Long preferId) {
+            this(query, anchor, before, after, preferId, Keep.NONE);
+        }
     }
 
     /** Counts per status (cheap) and, when {@code filtered} is not null, the count of that query. */
@@ -45,11 +66,30 @@ public sealed interface Effect {
     record LoadDetail(long id) implements Effect {
     }
 
-    /** A decision on {@code targets}; {@code preferId} is where the cursor should land afterwards. */
-    record Decide(Decision decision, List<Target> targets, String reason, Long preferId) implements Effect {
+    /**
+     * A decision on {@code targets}, each with the version the moderator saw; {@code bulk} when they were the
+     * tagged comments.
+     */
+    record Decide(Decision decision, List<Target> targets, String reason, boolean bulk) implements Write {
+        public Decide {
+            targets = List.copyOf(targets);
+        }
     }
 
-    record Undo() implements Effect {
+    /** Undoes {@code batchId}, or (null) this session's latest batch not yet undone. */
+    record Undo(String batchId) implements Write {
+    }
+
+    /** Decisions from now on are made as this moderator (the roster changed their role). */
+    record ActAs(Moderator moderator) implements Write {
+    }
+
+    /** Finds the moderator's latest undoable batch made outside this session, to ask before undoing it. */
+    record FindUndoable() implements Effect {
+    }
+
+    /** Reads the acting moderator's roster entry again (role changed, removed). */
+    record LoadActor() implements Effect {
     }
 
     record TagAll(Query query, int cap) implements Effect {

@@ -1,5 +1,7 @@
 package dev.modq.tui;
 
+import dev.modq.core.AuditEntry;
+import dev.modq.core.BatchResult;
 import dev.modq.core.Comment;
 import dev.modq.core.Post;
 import dev.modq.core.QueueRow;
@@ -14,7 +16,9 @@ import dev.modq.store.Store;
 import dev.modq.store.StoreBusyException;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +28,18 @@ import java.util.Optional;
  * Runs effects against the store and the moderation service and answers with messages. Reads only what
  * the screen needs: keyset pages around the cursor, per-status counts, one comment's detail.
  * Failures come back as {@link Msg.Failed}, never as exceptions into the loop.
+ * One runner serves one thread: the key loop's reads, or the {@link WriteQueue}'s writes (which also remembers
+ * the batches this session made, so {@code u} walks back only those).
  */
 public final class EffectRunner {
 
     private static final int PARENT_EXCERPT = 120;
 
     private final Store store;
-    private final ModerationService service;
+    private ModerationService service;
     private final Clock clock;
+    /** Batches this session decided and has not undone, newest first. */
+    private final Deque<String> ownBatches = new ArrayDeque<>();
 
     public EffectRunner(Store store, ModerationService service, Clock clock) {
         this.store = store;
@@ -44,14 +52,36 @@ public final class EffectRunner {
         try {
             return Optional.ofNullable(dispatch(effect));
         } catch (StoreBusyException e) {
-            // the store's message leads with the database path, which pushes what happened off an 80-column line
-            boolean write = effect instanceof Effect.Decide || effect instanceof Effect.Undo;
-            return Optional.of(new Msg.Failed((write ? "Not applied: database" : "Database") + " locked by another writer"
-                    + (e.waitedMs() >= 0 ? " (waited " + e.waitedMs() + " ms)" : "") + " — try again"));
+            return Optional.of(busy(effect, e));
         } catch (RuntimeException e) {
-            String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return Optional.of(new Msg.Failed(text.replace('\n', ' ')));
+            return Optional.of(failed(e));
         }
+    }
+
+    /**
+     * Runs a write and throws {@link StoreBusyException} when another writer held the lock past the busy timeout
+     * (the write queue then tries again, the same decision with the same versions); other failures are answered.
+     */
+    public Optional<Msg> runWrite(Effect.Write write) {
+        try {
+            return Optional.ofNullable(dispatch(write));
+        } catch (StoreBusyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return Optional.of(failed(e));
+        }
+    }
+
+    static Msg.Failed busy(Effect effect, StoreBusyException e) {
+        // the store's message leads with the database path, which pushes what happened off an 80-column line
+        return new Msg.Failed((effect instanceof Effect.Write ? "Not applied: database" : "Database")
+                + " locked by another writer" + (e.waitedMs() >= 0 ? " (waited " + e.waitedMs() + " ms)" : "")
+                + " — try again");
+    }
+
+    private static Msg.Failed failed(RuntimeException e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new Msg.Failed(text.replace('\n', ' '));
     }
 
     private Msg dispatch(Effect effect) {
@@ -64,15 +94,38 @@ public final class EffectRunner {
             return store.comment(d.id()).<Msg>map(c -> new Msg.DetailLoaded(detail(c)))
                     .orElse(new Msg.DetailMissing(d.id()));
         } else if (effect instanceof Effect.Decide d) {
-            return new Msg.Decided(d.decision(), d.reason(),
-                    service.decide(d.decision(), d.targets(), DecideOptions.withReason(d.reason())), d.preferId(),
-                    clock.instant());
-        } else if (effect instanceof Effect.Undo) {
-            return new Msg.Undone(service.undoLast(DecideOptions.DEFAULT), clock.instant());
+            BatchResult result = service.decide(d.decision(), d.targets(), DecideOptions.withReason(d.reason()));
+            if (result.batchId() != null) {
+                ownBatches.push(result.batchId());
+            }
+            return new Msg.Decided(d.decision(), d.reason(), result, d.bulk(), clock.instant());
+        } else if (effect instanceof Effect.Undo u) {
+            return undo(u);
+        } else if (effect instanceof Effect.ActAs a) {
+            service = new ModerationService(service.store(), a.moderator(), clock);
+            return null;
         } else if (effect instanceof Effect.TagAll t) {
             return tagAll(t);
+        } else if (effect instanceof Effect.LoadActor) {
+            return new Msg.ActorLoaded(store.moderator(service.actor().name()));
+        } else if (effect instanceof Effect.FindUndoable) {
+            return new Msg.UndoableFound(store.latestUndoableBatch(service.actor().name()));
         }
         return null;
+    }
+
+    /** Walks back this session's own batches; a named batch (confirmed by the moderator) is undone as asked. */
+    private Msg undo(Effect.Undo u) {
+        if (u.batchId() != null) {
+            return new Msg.Undone(Optional.of(service.undo(u.batchId(), DecideOptions.DEFAULT)), clock.instant());
+        }
+        String own = ownBatches.peek();
+        if (own == null) {
+            return new Msg.Undone(Optional.empty(), clock.instant());
+        }
+        Msg.Undone done = new Msg.Undone(Optional.of(service.undo(own, DecideOptions.DEFAULT)), clock.instant());
+        ownBatches.pop();
+        return done;
     }
 
     private Msg window(Effect.LoadWindow w) {
@@ -84,11 +137,11 @@ public final class EffectRunner {
         }
         if (anchor instanceof Effect.First) {
             List<QueueRow> rows = store.page(PageRequest.first(w.query(), w.after()));
-            return new Msg.WindowLoaded(rows, true, rows.size() < w.after(), w.preferId(), 0);
+            return new Msg.WindowLoaded(rows, true, rows.size() < w.after(), w.preferId(), 0, w.keep());
         }
         if (anchor instanceof Effect.Last) {
             List<QueueRow> rows = store.page(PageRequest.last(w.query(), w.before()));
-            return new Msg.WindowLoaded(rows, rows.size() < w.before(), true, w.preferId(), rows.size() - 1);
+            return new Msg.WindowLoaded(rows, rows.size() < w.before(), true, w.preferId(), rows.size() - 1, w.keep());
         }
         Keyset key = ((Effect.At) anchor).key();
         List<QueueRow> before = w.before() == 0 ? List.of()
@@ -100,7 +153,7 @@ public final class EffectRunner {
         rows.addAll(before);
         rows.addAll(after);
         return new Msg.WindowLoaded(rows, before.size() < w.before(), after.size() < w.after(), w.preferId(),
-                before.size());
+                before.size(), w.keep());
     }
 
     private Msg tagAll(Effect.TagAll t) {
@@ -147,7 +200,16 @@ public final class EffectRunner {
                 flags.line(c.authorName()), flags.line(c.authorEmail()), flags.line(c.authorIp()),
                 flags.line(c.authorUrl()), store.authorHistoryUpTo(c, DetailText.HISTORY_CAP),
                 post.map(p -> flags.line(p.title())).orElse(""), post.map(p -> flags.line(p.url())).orElse(""),
-                parentId, parentAuthor, parentExcerpt, body, links, flags.any);
+                parentId, parentAuthor, parentExcerpt, body, links, flags.any, lastChange(c.id()));
+    }
+
+    private Detail.Change lastChange(long commentId) {
+        List<AuditEntry> history = store.history(commentId);
+        if (history.isEmpty()) {
+            return null;
+        }
+        AuditEntry last = history.get(history.size() - 1);
+        return new Detail.Change(Sanitizer.clean(last.moderator()), last.action(), last.at());
     }
 
     /** Sanitises and remembers whether any field had something to hide. */

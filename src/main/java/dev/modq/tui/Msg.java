@@ -1,7 +1,9 @@
 package dev.modq.tui;
 
 import dev.modq.core.BatchResult;
+import dev.modq.core.BatchSummary;
 import dev.modq.core.Decision;
+import dev.modq.core.Moderator;
 import dev.modq.core.QueueRow;
 import dev.modq.core.Status;
 import dev.modq.service.UndoResult;
@@ -28,8 +30,11 @@ public sealed interface Msg {
     record DataChanged() implements Msg {
     }
 
-    record WindowLoaded(List<QueueRow> rows, boolean atStart, boolean atEnd, Long preferId, int fallbackIndex)
-            implements Msg {
+    record WindowLoaded(List<QueueRow> rows, boolean atStart, boolean atEnd, Long preferId, int fallbackIndex,
+                        Effect.Keep keep) implements Msg {
+        public WindowLoaded(List<QueueRow> rows, boolean atStart, boolean atEnd, Long preferId, int fallbackIndex) {
+            this(rows, atStart, atEnd, preferId, fallbackIndex, Effect.Keep.NONE);
+        }
     }
 
     record CountsLoaded(Map<Status, Long> counts, Long filteredCount) implements Msg {
@@ -42,7 +47,26 @@ public sealed interface Msg {
     record DetailMissing(long id) implements Msg {
     }
 
-    record Decided(Decision decision, String reason, BatchResult result, Long preferId, Instant now) implements Msg {
+    record Decided(Decision decision, String reason, BatchResult result, boolean bulk, Instant now) implements Msg {
+    }
+
+    /** A write finished (or failed): {@code outcome} is its answer ({@link Decided}, {@link Undone}, {@link Failed}). */
+    record Written(Effect.Write write, Msg outcome) implements Msg {
+    }
+
+    /**
+     * The oldest write has waited {@code waitedMs} for the database; {@code heldByOther} once it met another writer's
+     * lock (before that it may just be slow).
+     */
+    record WritesWaiting(long waitedMs, boolean heldByOther) implements Msg {
+    }
+
+    /** The acting moderator as the roster has them now; empty when removed. */
+    record ActorLoaded(Optional<Moderator> moderator) implements Msg {
+    }
+
+    /** The latest batch an undo would reverse, made outside this session; empty when there is none. */
+    record UndoableFound(Optional<BatchSummary> batch) implements Msg {
     }
 
     record Undone(Optional<UndoResult> result, Instant now) implements Msg {

@@ -1,5 +1,6 @@
 package dev.modq.tui;
 
+import dev.modq.core.BatchSummary;
 import dev.modq.core.Decision;
 
 /** What, if anything, is drawn over the queue and takes the next keys. */
@@ -24,5 +25,13 @@ public sealed interface Overlay {
 
     /** A bulk decision waiting for {@code y}: any other key cancels, so one slip of a finger does nothing. */
     record Confirm(Decision decision, String reason, int count) implements Overlay {
+    }
+
+    /** An undo of a batch this session did not make: only {@code y} undoes it, anything else keeps it. */
+    record ConfirmUndo(BatchSummary batch) implements Overlay {
+    }
+
+    /** Quit while decisions still wait for the database: {@code q} again quits without them. */
+    record QuitWithWrites(int waiting) implements Overlay {
     }
 }

@@ -1,26 +1,20 @@
 package dev.modq.tui;
 
-import dev.modq.core.BatchResult;
 import dev.modq.core.Decision;
-import dev.modq.core.Outcome;
 import dev.modq.core.QueueRow;
 import dev.modq.core.Target;
 import dev.modq.core.query.Query;
 import dev.modq.core.query.QueryException;
 import dev.modq.core.Status;
-import dev.modq.core.text.RelativeTime;
 import dev.modq.core.text.Sanitizer;
-import dev.modq.service.UndoResult;
 import dev.modq.store.Keyset;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The pure update function: {@code (state, msg) -> (state, effects)}. No I/O, no clock, no terminal. */
 public final class Reducer {
@@ -51,8 +45,7 @@ public final class Reducer {
         } else if (msg instanceof Msg.Tick t) {
             return done(s.withNow(t.now()));
         } else if (msg instanceof Msg.DataChanged) {
-            return new Result(s, List.of(reloadAround(s, s.selected().map(QueueRow::id).orElse(null)),
-                    new Effect.LoadCounts(null)));
+            return dataChanged(s);
         } else if (msg instanceof Msg.WindowLoaded w) {
             return windowLoaded(s, w);
         } else if (msg instanceof Msg.CountsLoaded c) {
@@ -61,10 +54,14 @@ public final class Reducer {
             return detailLoaded(s, d.detail());
         } else if (msg instanceof Msg.DetailMissing) {
             return done(s.withDetail(null));
-        } else if (msg instanceof Msg.Decided d) {
-            return decided(s, d);
-        } else if (msg instanceof Msg.Undone u) {
-            return undone(s, u.result(), u.now());
+        } else if (msg instanceof Msg.Written w) {
+            return Answers.written(s, w);
+        } else if (msg instanceof Msg.WritesWaiting w) {
+            return done(s.withWrites(s.writes().waited(w.waitedMs(), w.heldByOther())));
+        } else if (msg instanceof Msg.ActorLoaded a) {
+            return Answers.actorLoaded(s, a);
+        } else if (msg instanceof Msg.UndoableFound u) {
+            return Answers.undoableFound(s, u.batch());
         } else if (msg instanceof Msg.TaggedAll t) {
             return taggedAll(s, t);
         } else if (msg instanceof Msg.Failed f) {
@@ -73,9 +70,24 @@ public final class Reducer {
         return done(s);
     }
 
+    /**
+     * Another connection committed. The row under the cursor stays where it is, as the moderator saw it, even when
+     * it was decided by someone else and left the view: the next key must not land on a comment they never saw.
+     * Its detail is read again (it says who changed it), and so is the moderator's own role.
+     */
+    private static Result dataChanged(QueueState s) {
+        List<Effect> fx = new ArrayList<>(4);
+        fx.add(reloadAround(s, s.selected().map(QueueRow::id).orElse(null), Effect.Keep.SELECTED));
+        fx.add(new Effect.LoadCounts(null));
+        fx.add(new Effect.LoadActor());
+        s.selected().ifPresent(r -> fx.add(new Effect.LoadDetail(r.id())));
+        return new Result(s, fx);
+    }
+
     // ---- keys ----
 
-    private static Result key(QueueState s, Key k) {
+    private static Result key(QueueState given, Key k) {
+        QueueState s = given.writes().failureShown() ? given.withWrites(given.writes().failureShown(false)) : given;
         Overlay o = s.overlay();
         if (o instanceof Overlay.Help h) {
             return helpKey(s, h, k);
@@ -86,6 +98,12 @@ public final class Reducer {
         } else if (o instanceof Overlay.Confirm c) {
             return k.name().equals("y") ? decide(s.withOverlay(Overlay.NONE), c.decision(), c.reason(), true)
                     : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not applied: nothing changed")));
+        } else if (o instanceof Overlay.ConfirmUndo c) {
+            return k.name().equals("y") ? Answers.sendUndo(s.withOverlay(Overlay.NONE), c.batch().id())
+                    : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not undone: nothing changed")));
+        } else if (o instanceof Overlay.QuitWithWrites) {
+            return k.name().equals("q") || k.name().equals("C-c") ? done(s.withOverlay(Overlay.NONE).withQuit())
+                    : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Still waiting for the database")));
         }
         Optional<Action> action = Keymap.lookup(k, s.reading());
         if (Layout.of(s.width(), s.height()).tooSmall()) {
@@ -111,7 +129,7 @@ public final class Reducer {
             case APPROVE: return decide(s, Decision.APPROVE, null, false);
             case FLAG: return decide(s, Decision.FLAG, null, false);
             case REJECT: return startReject(s);
-            case UNDO: return undo(s);
+            case UNDO: return Answers.undo(s);
             case TAG: return tag(s);
             case TAG_ALL: return tagAll(s);
             case NEXT_VIEW: return switchView(s, s.view().next(), s.filter(), null);
@@ -125,7 +143,7 @@ public final class Reducer {
             case SCROLL_PAGE_UP: return scroll(s, -page);
             case HELP: return done(s.withOverlay(new Overlay.Help(0)));
             case REDRAW: return new Result(s, List.of(new Effect.Redraw()));
-            case QUIT: return done(s.withQuit());
+            case QUIT: return Answers.quit(s);
             default: return done(s);
         }
     }
@@ -168,7 +186,7 @@ public final class Reducer {
         boolean nearEnd = !s.atEnd() && s.rows().size() - 1 - s.cursor() <= h;
         boolean nearStart = !s.atStart() && s.cursor() < h;
         if ((nearEnd || nearStart) && s.selected().isPresent()) {
-            fx.add(reloadAround(s, s.selected().get().id()));
+            fx.add(reloadAround(s, s.selected().get().id(), Effect.Keep.SHOWN));
         }
     }
 
@@ -192,20 +210,21 @@ public final class Reducer {
         return new Effect.LoadWindow(s.query(), new Effect.Last(), windowAfter(s) + s.listHeight(), 0, null);
     }
 
-    private static Effect reloadAround(QueueState s, Long preferId) {
+    static Effect reloadAround(QueueState s, Long preferId, Effect.Keep keep) {
         Optional<Keyset> key = s.selectedKey();
         if (key.isEmpty()) {
             return loadFirst(s);
         }
-        return new Effect.LoadWindow(s.query(), new Effect.At(key.get()), 2 * s.listHeight(), windowAfter(s), preferId);
+        return new Effect.LoadWindow(s.query(), new Effect.At(key.get()), 2 * s.listHeight(), windowAfter(s), preferId,
+                keep);
     }
 
-    private static int windowAfter(QueueState s) {
+    static int windowAfter(QueueState s) {
         return 2 * s.listHeight() + 1;
     }
 
     private static Result windowLoaded(QueueState s, Msg.WindowLoaded w) {
-        List<QueueRow> rows = w.rows();
+        List<QueueRow> rows = KeptRows.kept(s, w);
         int idx = -1;
         if (w.preferId() != null) {
             for (int i = 0; i < rows.size(); i++) {
@@ -236,10 +255,16 @@ public final class Reducer {
     }
 
     private static Result detailLoaded(QueueState s, Detail d) {
-        if (s.selected().map(r -> r.id() != d.id()).orElse(true)) {
+        Optional<QueueRow> sel = s.selected();
+        if (sel.map(r -> r.id() != d.id()).orElse(true)) {
             return done(s); // the cursor moved on while it loaded
         }
-        return done(s.withDetail(d));
+        QueueState n = s.withDetail(d);
+        boolean newsToShow = s.detail() == null || s.detail().id() != d.id() || s.detail().version() != d.version();
+        if (KeptRows.changedSinceSeen(n) && newsToShow) {
+            n = n.withMessage(Message.info(KeptRows.changeNotice(sel.get(), d, n.now())));
+        }
+        return done(n);
     }
 
     private static Result resized(QueueState s, int width, int height) {
@@ -284,134 +309,39 @@ public final class Reducer {
         return decide(s.withOverlay(Overlay.NONE), Decision.REJECT, reason, false);
     }
 
+    /**
+     * Sends the decision to the write queue with the id and the version of each comment as the moderator saw it,
+     * and moves on at once (the write may wait for the database; the keys do not): the row shows the decision on
+     * its way until the answer comes.
+     */
     private static Result decide(QueueState s, Decision d, String reason, boolean confirmed) {
         if (!s.session().canDecide()) {
             return viewerRefused(s);
         }
-        List<Target> targets;
-        Long preferId;
         if (!s.tagged().isEmpty()) {
             if (s.tagged().size() > Keymap.CONFIRM_ABOVE && !confirmed) {
                 return done(s.withOverlay(new Overlay.Confirm(d, reason, s.tagged().size())));
             }
-            targets = s.tagged().entrySet().stream().map(e -> Target.seen(e.getKey(), e.getValue())).toList();
-            preferId = s.selected().map(QueueRow::id).orElse(null);
-        } else {
-            Optional<QueueRow> row = s.selected();
-            if (row.isEmpty()) {
-                return done(s.withMessage(Message.info("Nothing to " + d.verb())));
-            }
-            targets = List.of(Target.seen(row.get().id(), row.get().version()));
-            preferId = neighbourId(s);
+            List<Target> targets = s.tagged().entrySet().stream().map(e -> Target.seen(e.getKey(), e.getValue()))
+                    .toList();
+            QueueState n = s.withTagged(Map.of()).withWrites(s.writes().decisionSent(s.tagged().keySet(), d))
+                    .withMessage(Message.info("Writing: " + d.verb() + " " + targets.size() + " tagged…"));
+            return new Result(n, List.of(new Effect.Decide(d, targets, reason, true)));
         }
-        return new Result(s, List.of(new Effect.Decide(d, targets, reason, preferId)));
+        Optional<QueueRow> row = s.selected();
+        if (row.isEmpty()) {
+            return done(s.withMessage(Message.info("Nothing to " + d.verb())));
+        }
+        QueueState n = s.withWrites(s.writes().decisionSent(List.of(row.get().id()), d));
+        Result moved = moveTo(n, s.cursor() + 1 < s.rows().size() ? s.cursor() + 1 : s.cursor() - 1);
+        List<Effect> fx = new ArrayList<>();
+        fx.add(new Effect.Decide(d, List.of(Target.seen(row.get().id(), row.get().version())), reason, false));
+        fx.addAll(moved.effects());
+        return new Result(moved.state(), fx);
     }
 
-    /** Where the cursor goes after deciding on the selected row: the next row, else the previous one. */
-    private static Long neighbourId(QueueState s) {
-        if (s.cursor() + 1 < s.rows().size()) {
-            return s.rows().get(s.cursor() + 1).id();
-        }
-        return s.cursor() > 0 ? s.rows().get(s.cursor() - 1).id() : null;
-    }
-
-    private static Result viewerRefused(QueueState s) {
+    static Result viewerRefused(QueueState s) {
         return done(s.withMessage(Message.error(s.session().refusal())));
-    }
-
-    private static Result decided(QueueState s, Msg.Decided d) {
-        BatchResult r = d.result();
-        boolean bulk = !s.tagged().isEmpty();
-        String text = bulk ? bulkMessage(d, r) : singleMessage(d, r);
-        QueueState n = s.withTagged(bulk ? Map.of() : s.tagged())
-                .withMessage(r.hasFailures() && r.applied() == 0 ? Message.error(text) : Message.info(text));
-        return new Result(n, List.of(reloadAround(n, d.preferId()), countsEffect(n)));
-    }
-
-    private static String singleMessage(Msg.Decided d, BatchResult r) {
-        if (r.outcomes().isEmpty()) {
-            return "Nothing was decided";
-        }
-        Outcome o = r.outcomes().get(0);
-        switch (o.kind()) {
-            case APPLIED:
-                return d.decision().pastTense() + " #" + o.commentId() + (d.reason() == null ? "" : " (" + d.reason() + ")")
-                        + " — u to undo";
-            case UNCHANGED:
-                return "#" + o.commentId() + " is already " + o.to().label();
-            default:
-                return failure(o, d.now()) + ": not applied";
-        }
-    }
-
-    private static String bulkMessage(Msg.Decided d, BatchResult r) {
-        long applied = r.applied();
-        long unchanged = r.count(Outcome.Kind.UNCHANGED);
-        StringBuilder sb = new StringBuilder(d.decision().pastTense()).append(' ').append(applied).append(" of ")
-                .append(r.outcomes().size()).append(" tagged");
-        if (d.reason() != null) {
-            sb.append(" (").append(d.reason()).append(')');
-        }
-        if (applied > 0) {
-            sb.append(" — u to undo");
-        }
-        if (unchanged > 0) {
-            sb.append("; ").append(unchanged).append(" already ").append(d.decision().target().label());
-        }
-        List<Outcome> failures = r.failures();
-        if (!failures.isEmpty()) {
-            sb.append("; ").append(failures.size()).append(" not applied: ")
-                    .append(failures.stream().limit(3).map(o -> failure(o, d.now())).collect(Collectors.joining(", ")));
-        }
-        return sb.toString();
-    }
-
-    /** "#88 was rejected by bob 12s ago" or "#88 no longer exists". */
-    static String failure(Outcome o, Instant now) {
-        if (o.kind() == Outcome.Kind.NOT_FOUND) {
-            return "#" + o.commentId() + " no longer exists";
-        }
-        Outcome.Conflict c = o.conflict();
-        Status status = c != null && c.nowStatus() != null ? c.nowStatus() : o.to();
-        StringBuilder sb = new StringBuilder("#").append(o.commentId()).append(" was ")
-                .append(status == null ? "changed" : status.label());
-        sb.append(c != null && c.changedBy() != null ? " by " + Sanitizer.clean(c.changedBy()) : " by another writer");
-        if (c != null && c.changedAt() != null) {
-            String age = RelativeTime.compact(c.changedAt(), now);
-            sb.append(age.equals("now") ? " just now" : " " + age + " ago");
-        }
-        return sb.toString();
-    }
-
-    private static Result undo(QueueState s) {
-        if (!s.session().canDecide()) {
-            return viewerRefused(s);
-        }
-        return new Result(s, List.of(new Effect.Undo()));
-    }
-
-    private static Result undone(QueueState s, Optional<UndoResult> result, Instant now) {
-        if (result.isEmpty()) {
-            return done(s.withMessage(Message.info("Nothing to undo")));
-        }
-        BatchResult r = result.get().result();
-        List<Outcome> applied = r.outcomes().stream().filter(o -> o.kind() == Outcome.Kind.APPLIED).toList();
-        String text;
-        if (r.outcomes().size() == 1 && applied.size() == 1) {
-            text = "Undone: #" + applied.get(0).commentId() + " is " + applied.get(0).to().label() + " again";
-        } else {
-            text = "Undone: " + applied.size() + " of " + r.outcomes().size() + " restored";
-        }
-        List<Outcome> failures = r.failures();
-        if (!failures.isEmpty()) {
-            text += "; not undone: " + failures.stream().limit(3).map(o -> failure(o, now))
-                    .collect(Collectors.joining(", "));
-        }
-        QueueState n = s.withMessage(applied.isEmpty() ? Message.error(text) : Message.info(text));
-        Effect load = applied.isEmpty() ? reloadAround(n, n.selected().map(QueueRow::id).orElse(null))
-                : new Effect.LoadWindow(n.query(), new Effect.AtId(applied.get(0).commentId()), 2 * n.listHeight(),
-                windowAfter(n), applied.get(0).commentId());
-        return new Result(n, List.of(load, countsEffect(n)));
     }
 
     // ---- tagging ----
@@ -459,7 +389,7 @@ public final class Reducer {
         return new Result(n, List.of(loadFirst(n), countsEffect(n)));
     }
 
-    private static Effect countsEffect(QueueState s) {
+    static Effect countsEffect(QueueState s) {
         return new Effect.LoadCounts(blank(s.filter()) ? null : s.query());
     }
 
@@ -520,7 +450,7 @@ public final class Reducer {
         return q == null || q.print().isBlank();
     }
 
-    private static Result done(QueueState s) {
+    static Result done(QueueState s) {
         return new Result(s, List.of());
     }
 

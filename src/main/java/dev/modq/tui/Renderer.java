@@ -110,9 +110,12 @@ public final class Renderer {
         Style base = selected ? Style.SELECTED : Style.NORMAL;
         f.fillRow(y, base);
         boolean tagged = s.tagged().containsKey(r.id());
+        dev.modq.core.Decision sending = s.writes().inFlight().get(r.id());
+        boolean changed = selected && KeptRows.changedSinceSeen(s);
         f.put(0, y, selected ? ">" : " ", base);
-        f.put(1, y, tagged ? "*" : " ", selected ? base : Style.TAGGED);
-        f.put(2, y, mark(r.status()), selected ? base : statusStyle(r.status()));
+        f.put(1, y, changed ? "!" : sending != null ? "~" : tagged ? "*" : " ", selected ? base : Style.TAGGED);
+        Status shown = sending != null ? sending.target() : changed ? s.detail().status() : r.status();
+        f.put(2, y, mark(shown), selected ? base : statusStyle(shown));
         String age = DisplayWidth.padLeft(RelativeTime.compact(r.createdAt(), s.now()), 4);
         int c = f.put(4, y, age, selected ? base : Style.DIM) + 1;
         c = f.put(c, y, DisplayWidth.fit(Sanitizer.clean(r.postTitle()), titleW), base) + 1;
@@ -145,7 +148,24 @@ public final class Renderer {
         if (!more.isEmpty()) {
             f.put(f.width() - DisplayWidth.of(more) - 2, y, more, Style.DIM);
         }
-        s.selected().ifPresent(r -> f.put(2, y, " #" + r.id() + " " + r.status().label() + " ", Style.TITLE));
+        s.selected().ifPresent(r -> f.put(2, y, " #" + r.id() + " " + statusLine(s, r) + " ",
+                KeptRows.changedSinceSeen(s) ? Style.WARNING : Style.TITLE));
+    }
+
+    /** "pending", "approving…" while a decision is on its way, "approved by bob 3s ago" after another writer's. */
+    private static String statusLine(QueueState s, QueueRow r) {
+        dev.modq.core.Decision sending = s.writes().inFlight().get(r.id());
+        if (sending != null) {
+            return r.status().label() + ", " + sending.verb() + " on its way";
+        }
+        if (!KeptRows.changedSinceSeen(s)) {
+            return r.status().label();
+        }
+        Detail d = s.detail();
+        String age = d.lastChange() == null ? "" : RelativeTime.compact(d.lastChange().at(), s.now());
+        String by = d.lastChange() == null ? "" : " by " + d.lastChange().moderator()
+                + (age.equals("now") ? " just now" : " " + age + " ago");
+        return "now " + d.status().label() + by + ", since you saw it";
     }
 
     private static void detailPane(Frame f, QueueState s, Layout l) {
@@ -166,10 +186,12 @@ public final class Renderer {
     }
 
     private static void reading(Frame f, QueueState s, Layout l) {
-        f.fillRow(1, Style.TITLE);
-        String title = s.detail() == null ? " loading..." : " #" + s.detail().id() + " " + s.detail().status().label()
-                + " on " + s.detail().postTitle();
-        f.put(0, 1, title, Style.TITLE);
+        boolean changed = KeptRows.changedSinceSeen(s);
+        f.fillRow(1, changed ? Style.WARNING : Style.TITLE);
+        String title = s.detail() == null ? " loading..." : s.selected().filter(r -> r.id() == s.detail().id())
+                .map(r -> " #" + r.id() + " " + statusLine(s, r)).orElse(" #" + s.detail().id() + " "
+                        + s.detail().status().label()) + (changed ? "" : " on " + s.detail().postTitle());
+        f.put(0, 1, title, changed ? Style.WARNING : Style.TITLE);
         List<DetailText.Line> lines = DetailText.lines(s.detail(), f.width() - 2, s.now());
         int h = l.readingHeight();
         for (int i = 0; i < h && s.detailScroll() + i < lines.size(); i++) {
@@ -197,11 +219,26 @@ public final class Renderer {
             f.put(0, y, c.decision().name().charAt(0) + c.decision().verb().substring(1) + " " + c.count()
                     + " tagged comments" + (c.reason() == null ? "" : " (" + c.reason() + ")")
                     + "? y applies, any other key cancels [n]", Style.PROMPT);
+        } else if (o instanceof Overlay.ConfirmUndo c) {
+            f.fillRow(y, Style.PROMPT);
+            f.put(0, y, Answers.undoQuestion(c.batch(), s.now()), Style.PROMPT);
+        } else if (o instanceof Overlay.QuitWithWrites q) {
+            f.fillRow(y, Style.PROMPT);
+            f.put(0, y, q.waiting() + " write" + (q.waiting() == 1 ? "" : "s")
+                    + " not done (database busy): q drops them and quits; other keys wait", Style.PROMPT);
+        } else if (s.writes().waitedMs() > 0 && !(o instanceof Overlay.FilterPrompt)) {
+            f.put(0, y, waitingLine(s.writes()), Style.WARNING);
         } else if (o instanceof Overlay.FilterPrompt && !s.message().error()) {
             f.put(0, y, "Filter (the --where language): Enter applies, empty clears, Esc cancels", Style.DIM);
         } else {
             f.put(0, y, s.message().text(), s.message().error() ? Style.ERROR : Style.INFO);
         }
+    }
+
+    /** "Waiting for the database… (held by another writer) 4s: 3 queued, keys still work". */
+    static String waitingLine(WriteState w) {
+        return "Waiting for the database\u2026 " + (w.heldByOther() ? "(held by another writer) " : "")
+                + w.waitedMs() / 1000 + "s: " + w.queued() + " queued, keys still work";
     }
 
     private static void footer(Frame f, QueueState s, Layout l) {

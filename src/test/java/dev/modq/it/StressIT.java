@@ -46,6 +46,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * One worker runs with a tiny busy timeout and the backend now and then holds the write lock for a while, so busy
  * refusals really happen. Sizes are system properties ({@code modq.stress.*}); defaults keep this near a minute on
  * 2 shared cores, and a time guard stops starting new work after {@code modq.stress.seconds}.
+ * The random part only ever checks invariants that hold for any seed; what must happen at least once (an applied
+ * decision, a stale-version conflict, each text UI starting and answering a key) is made to happen by a scripted
+ * prelude, and the test fails when a text UI does not start.
  */
 class StressIT {
 
@@ -100,11 +103,13 @@ class StressIT {
         Map<Long, Long> initialVersions = versions(db);
 
         boolean hasTmux = Tmux.installed();
+        assertTrue(hasTmux, "tmux is needed to drive the two text UIs (.ci/run installs it)");
         boolean sqlite3 = commandWorks("sqlite3", "-version");
         assumeTrue(sqlite3, "the sqlite3 CLI is needed for the blog backend");
+        List<Invocation> prelude = stalePrelude();
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-        List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
+        List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>(prelude));
         List<Thread> threads = new ArrayList<>();
 
         // the blog backend: one bash process running sqlite3 inserts one after another
@@ -113,17 +118,16 @@ class StressIT {
         // the text UIs, typing in tmux
         List<String> tuis = new ArrayList<>();
         AtomicInteger tuiKeys = new AtomicInteger();
-        if (hasTmux) {
-            for (int t = 1; t <= 2; t++) {
-                String name = "tui" + t;
-                startTui(name);
-                tuis.add(name);
-                long tuiSeed = SEED + 1000 + t;
-                Thread th = new Thread(() -> driveTui(name, new Random(tuiSeed), deadline, tuiKeys), name);
-                threads.add(th);
-            }
-        } else {
-            System.out.println("StressIT: tmux is not installed; running without text UIs");
+        for (int t = 1; t <= 2; t++) {
+            String name = "tui" + t;
+            startTui(name);
+            tuis.add(name);
+            long tuiSeed = SEED + 1000 + t;
+            Thread th = new Thread(() -> driveTui(name, new Random(tuiSeed), deadline, tuiKeys), name);
+            threads.add(th);
+        }
+        for (String name : tuis) {
+            answersAKey(name);
         }
 
         for (int w = 0; w < CLI_WORKERS; w++) {
@@ -148,9 +152,7 @@ class StressIT {
         for (String name : tuis) {
             tuiExits.put(name, quitTui(name));
         }
-        if (hasTmux) {
-            tmux.kill();
-        }
+        tmux.kill();
         long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
         // ---- the numbers ----
@@ -255,7 +257,9 @@ class StressIT {
             problems.add("modq log --verify: " + verify);
         }
         assertTrue(invocationsRun >= CLI_WORKERS, "the workers ran");
-        assertTrue(applied > 0 && conflicts > 0, "decisions were applied and some conflicted");
+        assertEquals(List.of(0, 3), prelude.stream().skip(1).map(Invocation::exit).toList(), prelude.toString());
+        assertEquals(1, prelude.get(1).count("applied"), prelude.get(1).toString());
+        assertEquals(1, prelude.get(2).count("conflict"), "a decision on a stale version is a conflict: " + prelude.get(2));
         assertEquals(List.of(), problems, String.join("\n\n", problems));
     }
 
@@ -274,6 +278,26 @@ class StressIT {
             CliRun add = CliRun.run("moderator", "add", m, "--role", "moderator", "--db", db.toString());
             assertEquals(0, add.code(), add.toString());
         }
+    }
+
+    /**
+     * Scripted, so it does not depend on the seed: cli1 reads comment 1's version, cli2 then changes the comment, and
+     * cli1's decision with the version it read must come back as a conflict (exit 3). Returns the three invocations.
+     */
+    private List<Invocation> stalePrelude() {
+        List<String> read = List.of("list", "--status", "all", "--where", "id:1", "--format", "jsonl", "--fields",
+                "id,version,status", "--as", "cli1", "--db", db.toString());
+        Invocation seen = invoke("cli1", -3, read, Map.of(), null);
+        assertEquals(0, seen.exit(), seen.toString());
+        Matcher m = ID_VERSION.matcher(seen.out());
+        assertTrue(m.find(), seen.toString());
+        long version = Long.parseLong(m.group(2));
+        String verb = seen.out().contains("\"status\":\"approved\"") ? "flag" : "approve";
+        Invocation change = invoke("cli2", -2, List.of(verb, "1", "--format", "jsonl", "--as", "cli2", "--db",
+                db.toString()), Map.of(), null);
+        Invocation stale = invoke("cli1", -1, List.of("reject", "-", "--reason", "spam", "--format", "jsonl", "--as",
+                "cli1", "--db", db.toString()), Map.of(), "{\"id\":1,\"version\":" + version + "}\n");
+        return List.of(seen, change, stale);
     }
 
     private static Map<Long, Long> versions(Path db) throws Exception {
@@ -480,10 +504,29 @@ class StressIT {
         String cmd = ChildJvm.java() + " -XX:TieredStopAtLevel=1 -jar " + ChildJvm.jar() + " --db " + db + " --as " + name
                 + " 2>" + logs.resolve(name + ".err") + "; echo $? >" + logs.resolve(name + ".exit") + "; sleep 120";
         assertEquals(0, tmux.run("new-session", "-d", "-x", "100", "-y", "30", "-s", name, cmd));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < until && !tmux.capture(name).contains("[Pending")) {
+        String screen = waitForScreen(name, s -> s.contains("[Pending"), 30);
+        assertTrue(screen.contains("[Pending"), name + " never showed its queue within 30 s; the screen:\n" + screen
+                + "\nstderr:\n" + ChildJvm.read(logs, name, "err"));
+    }
+
+    /** A first, scripted key: the text UI must answer an approval with its outcome on the message line. */
+    private void answersAKey(String name) throws Exception {
+        tmux.run("send-keys", "-t", name, "a");
+        Pattern answer = Pattern.compile("Approved #\\d+|: not applied|is already approved|Not applied: ");
+        String screen = waitForScreen(name, s -> answer.matcher(s).find(), 30);
+        assertTrue(answer.matcher(screen).find(), name + " did not answer its first key within 30 s:\n" + screen);
+    }
+
+    /** Polls a pane (a separate process: there is no clock to inject) until it shows what is wanted, or gives up. */
+    private String waitForScreen(String name, java.util.function.Predicate<String> wanted, int seconds)
+            throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String screen = tmux.capture(name);
+        while (System.nanoTime() < until && !wanted.test(screen)) {
             Thread.sleep(100);
+            screen = tmux.capture(name);
         }
+        return screen;
     }
 
     /** Random decisions, undos and moves, about ten keys a second. */

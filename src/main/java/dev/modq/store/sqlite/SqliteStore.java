@@ -2,6 +2,7 @@ package dev.modq.store.sqlite;
 
 import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
+import dev.modq.core.BatchSummary;
 import dev.modq.core.ChainProblem;
 import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
@@ -26,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -89,6 +91,21 @@ public final class SqliteStore implements Store {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * A second connection to this same, already opened database (the text UI writes on one off its key loop). It
+     * skips {@link #open}'s file checks on purpose: they read the file through Java I/O, and closing that stream drops
+     * every POSIX lock this process holds on the file, SQLite's own included; another process closing the database
+     * then believes it is the last one and deletes the WAL with our committed writes in it
+     * (sqlite.org/howtocorrupt.html, section 2.2).
+     */
+    public SqliteStore openAnother(int busyTimeoutMs) {
+        return new SqliteStore(path, connect(path, writable, busyTimeoutMs), writable, busyTimeoutMs, clock);
+    }
+
+    public SqliteStore openAnother() {
+        return openAnother(busyTimeoutMs);
     }
 
     /**
@@ -287,6 +304,15 @@ public final class SqliteStore implements Store {
     @Override
     public long dataVersion() {
         return queryOne("polling for changes", "PRAGMA data_version", rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public Optional<BatchSummary> latestUndoableBatch(String moderator) {
+        return queryOne("reading the latest batch of " + moderator, "SELECT b.id, b.moderator, b.action, b.size, b.at"
+                + " FROM batches b WHERE b.moderator = ? AND b.action <> 'undo'"
+                + " AND NOT EXISTS (SELECT 1 FROM batches u WHERE u.undoes = b.id) ORDER BY b.at DESC, b.id DESC LIMIT 1",
+                rs -> new BatchSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        Instant.ofEpochMilli(rs.getLong(5))), moderator);
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.modq.tui.QueueState;
 import dev.modq.tui.Reducer;
 import dev.modq.tui.Renderer;
 import dev.modq.tui.Session;
+import dev.modq.tui.WriteQueue;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -25,11 +26,16 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * The event loop over a Lanterna {@link Screen}: keys in, reducer, effects, renderer, delta refresh.
  * It can be stepped by a test or a benchmark ({@link #step}) on a virtual terminal, or {@link #run} on a real one.
  * Typed-ahead keys are all applied before the (one) detail load and repaint, so holding {@code j} never lags.
+ * Decisions and undos go to a {@link WriteQueue} and never run on this loop; their answers are picked up by
+ * {@link #step}. Time comes from the injected {@link Clock} (what the screen shows) and a monotonic ticker in
+ * nanoseconds (when to poll, tick, and say that a write is waiting), so tests drive both by hand.
  */
 public final class QueueApp {
 
@@ -40,6 +46,8 @@ public final class QueueApp {
     }
 
     private static final Duration TICK = Duration.ofSeconds(5);
+    /** A write still unanswered after this is waiting for another writer's lock: the screen says so. */
+    static final Duration WAIT_NOTICE = Duration.ofMillis(300);
 
     private final Screen screen;
     private final Store store;
@@ -47,6 +55,8 @@ public final class QueueApp {
     private final Palette palette;
     private final Input input;
     private final Clock clock;
+    private final LongSupplier ticker;
+    private final WriteQueue writes;
     private final long pollEveryNanos;
     private final Deque<Msg> inbox = new ArrayDeque<>();
 
@@ -60,6 +70,8 @@ public final class QueueApp {
     private long dataVersion;
     private long lastPoll;
     private long lastTick;
+    private long shownWaitSeconds = -1;
+    private boolean shownHeld;
     private long frames;
     private volatile boolean stopped;
 
@@ -68,12 +80,25 @@ public final class QueueApp {
      */
     public QueueApp(Screen screen, Input input, Store store, ModerationService service, Session session,
                     boolean color, Duration pollEvery, Clock clock) {
+        this(screen, input, store, service, WriteQueue.inline(new EffectRunner(store, service, clock), System::nanoTime),
+                session, color, pollEvery, clock, System::nanoTime);
+    }
+
+    /**
+     * @param service the acting moderator (reads use {@code store})
+     * @param writes where decisions and undos go: {@link WriteQueue#background} over a connection of its own
+     * @param ticker monotonic nanoseconds ({@code System::nanoTime} outside tests)
+     */
+    public QueueApp(Screen screen, Input input, Store store, ModerationService service, WriteQueue writes,
+                    Session session, boolean color, Duration pollEvery, Clock clock, LongSupplier ticker) {
         this.screen = screen;
         this.input = input;
         this.store = store;
         this.runner = new EffectRunner(store, service, clock);
+        this.writes = writes;
         this.palette = new Palette(color);
         this.clock = clock;
+        this.ticker = ticker;
         this.pollEveryNanos = pollEvery.toNanos();
         TerminalSize size = screen.getTerminalSize();
         this.state = QueueState.initial(session, size.getColumns(), size.getRows(), clock.instant());
@@ -95,7 +120,7 @@ public final class QueueApp {
     /** Loads the first window and counts, then draws the first frame. */
     public void start() throws IOException {
         dataVersion = store.dataVersion();
-        lastPoll = System.nanoTime();
+        lastPoll = ticker.getAsLong();
         lastTick = lastPoll;
         apply(Reducer.start(state));
         drain();
@@ -134,6 +159,7 @@ public final class QueueApp {
             dispatch(new Msg.Resized(resized.getColumns(), resized.getRows()));
             dirty = true;
         }
+        dirty |= collectWrites();
         dirty |= pollOthers();
         dirty |= tick();
         if (dirty || !inbox.isEmpty() || pendingDetail != null) {
@@ -193,11 +219,42 @@ public final class QueueApp {
         render();
     }
 
+    /** Takes the write queue's answers, and says (once a second) that the oldest write is still waiting. */
+    private boolean collectWrites() {
+        boolean any = false;
+        for (Msg m = writes.poll(); m != null; m = writes.poll()) {
+            dispatch(m);
+            any = true;
+        }
+        OptionalLong sent = writes.oldestSentAt();
+        long waited = sent.isPresent() ? ticker.getAsLong() - sent.getAsLong() : 0;
+        if (waited < WAIT_NOTICE.toNanos()) {
+            shownWaitSeconds = -1;
+            return any;
+        }
+        long seconds = Duration.ofNanos(waited).toSeconds();
+        boolean held = writes.busy();
+        if (seconds != shownWaitSeconds || held != shownHeld) {
+            shownWaitSeconds = seconds;
+            shownHeld = held;
+            dispatch(new Msg.WritesWaiting(Duration.ofNanos(waited).toMillis(), held));
+            any = true;
+        }
+        return any;
+    }
+
+    /** Blocks until every write sent so far is answered, then shows the answers (tests; false on timeout). */
+    public boolean settleWrites(Duration timeout) throws IOException {
+        boolean answered = writes.awaitAnswered(timeout);
+        step(0);
+        return answered;
+    }
+
     private boolean pollOthers() {
-        if (pollEveryNanos <= 0 || System.nanoTime() - lastPoll < pollEveryNanos) {
+        if (pollEveryNanos <= 0 || ticker.getAsLong() - lastPoll < pollEveryNanos) {
             return false;
         }
-        lastPoll = System.nanoTime();
+        lastPoll = ticker.getAsLong();
         long now;
         try {
             now = store.dataVersion();
@@ -214,10 +271,10 @@ public final class QueueApp {
     }
 
     private boolean tick() {
-        if (System.nanoTime() - lastTick < TICK.toNanos()) {
+        if (ticker.getAsLong() - lastTick < TICK.toNanos()) {
             return false;
         }
-        lastTick = System.nanoTime();
+        lastTick = ticker.getAsLong();
         dispatch(new Msg.Tick(clock.instant()));
         return true;
     }
@@ -236,6 +293,8 @@ public final class QueueApp {
                 pendingDetail = d; // the last one wins: only the comment the cursor rests on is loaded
             } else if (e instanceof Effect.Redraw) {
                 fullRedraw = true;
+            } else if (e instanceof Effect.Write w) {
+                writes.submit(w);
             } else if (e instanceof Effect.LoadCounts c && c.filtered() != null) {
                 pendingFilteredCount = c.filtered();
                 runner.run(new Effect.LoadCounts(null)).ifPresent(inbox::add);

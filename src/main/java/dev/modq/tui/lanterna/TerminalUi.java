@@ -7,7 +7,9 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import dev.modq.service.ModerationService;
 import dev.modq.store.Store;
+import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Session;
+import dev.modq.tui.WriteQueue;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -43,7 +45,12 @@ public final class TerminalUi {
         return System.console() != null;
     }
 
-    public static void run(Store store, ModerationService service, Session session, boolean color) throws IOException {
+    /**
+     * @param store what the queue reads, on the key loop's thread
+     * @param writer decides and undoes; its store must be a second connection to the same file, so that waiting for
+     *               another writer's lock never holds up the key loop's reads
+     */
+    public static void run(Store store, ModerationService writer, Session session, boolean color) throws IOException {
         if (!hasTerminal()) {
             throw new NoTerminalException();
         }
@@ -58,13 +65,17 @@ public final class TerminalUi {
             restore(screen, terminal, restored, true);
         }, "modq terminal restore");
         Runtime.getRuntime().addShutdownHook(hook);
+        WriteQueue writes = WriteQueue.background(new EffectRunner(writer.store(), writer, Clock.systemUTC()),
+                System::nanoTime);
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
-            app[0] = new QueueApp(screen, reader(screen), store, service, session, color, POLL, Clock.systemUTC());
+            app[0] = new QueueApp(screen, reader(screen), store, writer, writes, session, color, POLL,
+                    Clock.systemUTC(), System::nanoTime);
             app[0].start();
             app[0].run();
         } finally {
+            writes.close();
             restore(screen, terminal, restored, false);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

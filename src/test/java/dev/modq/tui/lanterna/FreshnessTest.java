@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,41 +22,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * "A text UI sees other writers' changes within about a second": the queue, left alone with the production poll
  * interval, shows what another connection committed (a moderator's decision through modq, a blog backend's plain SQL
- * insert) once its PRAGMA data_version poll comes round, without a key being pressed. A control run with polling off
- * shows that the poll is what brings the change.
+ * insert) once its PRAGMA data_version poll comes round, without a key being pressed, and not before. Time is the
+ * app's injected ticker, moved by hand: nothing sleeps. A control run with polling off shows that the poll is what
+ * brings the change.
  */
 class FreshnessTest {
 
-    /** Only a guard against hanging: the change must come from the poll, which runs every {@link TerminalUi#POLL}. */
-    private static final Duration GIVE_UP = Duration.ofSeconds(10);
+    private static final Duration JUST_BEFORE = TerminalUi.POLL.minusMillis(1);
 
     @TempDir
     Path dir;
 
     @Test
-    void anotherModeratorsDecisionAndABlogInsertShowUpAfterThePoll() throws Exception {
+    void anotherModeratorsDecisionAndABlogInsertShowUpAtThePoll() throws Exception {
         TuiFixture f = new TuiFixture(dir).withPending(6);
         f.pollEvery = TerminalUi.POLL;
         try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
             t.press("j");
             assertTrue(t.row(1).contains("[Pending 6]"), t.row(1));
-            assertFalse(t.row(1).contains("Approved 1"), t.row(1));
 
             // another moderator, on another connection, approves the comment at the top of the queue
             ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
             bob.decide(Decision.APPROVE, List.of(Target.any(1)), DecideOptions.DEFAULT);
-            long waited = idleUntil(t, s -> s.contains("[Pending 5]") && s.contains("Approved 1"));
+            t.advance(JUST_BEFORE);
+            assertTrue(t.row(1).contains("[Pending 6]"), "not before the poll: " + t.row(1));
+            t.advance(Duration.ofMillis(1));
+            assertTrue(t.row(1).contains("[Pending 5]") && t.row(1).contains("Approved 1"), t.row(1));
             assertFalse(t.screenText().contains("Comment number 1\n"), t.screenText());
             assertEquals(2, t.selectedId(), "the cursor stays on the comment it was on");
-            System.out.println("FreshnessTest: another moderator's approval showed after " + waited + " ms idle (poll "
-                    + TerminalUi.POLL.toMillis() + " ms)");
 
             // the blog backend inserts a new comment with plain SQL on its own connection
             TestDb.sql(t.db, "INSERT INTO comments (id, post_id, author_name, body, created_at, source_system, source_id)"
                     + " VALUES (7, 1, 'Blog reader', 'Fresh from the blog', " + TuiFixture.T0.plusSeconds(3600).getEpochSecond()
                     + ", 'blog', 'b7')");
-            waited = idleUntil(t, s -> s.contains("[Pending 6]") && s.contains("Fresh from the blog"));
-            System.out.println("FreshnessTest: a blog insert showed after " + waited + " ms idle");
+            t.advance(JUST_BEFORE);
+            assertFalse(t.screenText().contains("Fresh from the blog"), t.screenText());
+            t.advance(Duration.ofMillis(1));
+            assertTrue(t.row(1).contains("[Pending 6]") && t.screenText().contains("Fresh from the blog"),
+                    t.screenText());
             assertEquals(2, t.selectedId());
         }
     }
@@ -70,22 +71,8 @@ class FreshnessTest {
         try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
             ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
             bob.decide(Decision.FLAG, List.of(Target.any(3)), DecideOptions.DEFAULT);
-            long until = System.nanoTime() + TerminalUi.POLL.toNanos() * 3;
-            while (System.nanoTime() < until) {
-                t.app.step(50);
-            }
+            t.advance(TerminalUi.POLL.multipliedBy(3));
             assertTrue(t.row(1).contains("[Pending 6]"), "no poll, no refresh: " + t.row(1));
         }
-    }
-
-    /** Steps the app as its run loop does (waiting up to 50 ms for keys that never come) until the screen matches. */
-    private static long idleUntil(TuiFixture t, Predicate<String> shown) throws Exception {
-        long start = System.nanoTime();
-        long until = start + GIVE_UP.toNanos();
-        while (!shown.test(t.screenText())) {
-            assertTrue(System.nanoTime() < until, "the change never showed; the screen:\n" + t.screenText());
-            t.app.step(50);
-        }
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }

@@ -258,8 +258,9 @@ class QueueSessionTest {
             t.press("j");
             ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
             bob.decide(Decision.FLAG, List.of(Target.any(1)), DecideOptions.DEFAULT);
-            Thread.sleep(5);
             t.app.step(0);
+            assertFalse(t.row(1).contains("Flagged 1"), "not before the poll is due: " + t.row(1));
+            t.advance(Duration.ofMillis(1));
             assertTrue(t.row(1).contains("Flagged 1"), t.row(1));
             assertEquals(2, t.selectedId());
         }
@@ -269,9 +270,9 @@ class QueueSessionTest {
     void helpAndRedrawAndQuit() throws Exception {
         try (TuiFixture t = new TuiFixture(dir).withPending(3).open(80, 24)) {
             t.press("?");
-            assertTrue(t.screenText().contains("undo your last decision"), t.screenText());
+            assertTrue(t.screenText().contains("undo this session's decisions, newest first; others ask y/N"), t.screenText());
             t.press("x");
-            assertFalse(t.screenText().contains("undo your last decision"));
+            assertFalse(t.screenText().contains("undo this session's decisions, newest first; others ask y/N"));
             t.press("C-l");
             assertTrue(t.screenText().contains("Comment number 1"));
             t.vt.addInput(TuiFixture.stroke("q"));

@@ -16,7 +16,9 @@ import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.BulkWriter;
 import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Session;
+import dev.modq.tui.WriteQueue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,19 +27,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A real SQLite file, a virtual terminal, and the app stepped by hand: a scripted moderator session. */
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real SQLite file, a virtual terminal, and the app stepped by hand: a scripted moderator session. Decisions go
+ * through the real background write queue on a second connection, as in production; {@link #press} waits for their
+ * answers (so a script reads like a user who looks at the screen after each key), {@link #typeAhead} does not.
+ * Time is a hand-driven ticker: {@link #advance} moves it, nothing sleeps.
+ */
 final class TuiFixture implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+    static final Duration SETTLE = Duration.ofSeconds(20);
 
     final Path db;
     final SqliteStore store;
     final List<Comment> comments = new ArrayList<>();
+    final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     DefaultVirtualTerminal vt;
     TerminalScreen screen;
     QueueApp app;
+    SqliteStore writerStore;
+    WriteQueue writes;
     Duration pollEvery = Duration.ZERO;
+    /** The write connection's busy timeout; null: the default. */
+    Integer writerBusyTimeoutMs;
+    String actor = "alice";
 
     TuiFixture(Path dir) {
         this.db = dir.resolve("modq.db");
@@ -84,19 +101,46 @@ final class TuiFixture implements AutoCloseable {
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(vt);
         screen.startScreen();
-        ModerationService service = new ModerationService(store, store.moderator("alice").orElseThrow(), Clock.systemUTC());
-        app = new QueueApp(screen, QueueApp.polling(screen), store, service,
-                new Session("modq.db", "alice", "admin", true), true, pollEvery, Clock.systemUTC());
+        writerStore = writerBusyTimeoutMs == null ? store.openAnother() : store.openAnother(writerBusyTimeoutMs);
+        dev.modq.core.Moderator me = store.moderator(actor).orElseThrow();
+        ModerationService service = new ModerationService(writerStore, me, Clock.systemUTC());
+        writes = WriteQueue.background(new EffectRunner(writerStore, service, Clock.systemUTC()), nanos::get);
+        app = new QueueApp(screen, QueueApp.polling(screen), store, service, writes,
+                Session.of("modq.db", actor, me.role().label(), me.role().canDecide(), true), true, pollEvery,
+                Clock.systemUTC(), nanos::get);
         app.start();
         return this;
     }
 
-    /** Types keys: single characters, or names like "Enter", "Tab", "Esc", "Down", "C-l". */
+    /** Types keys one at a time, each after the answers of the writes before it are on screen. */
     TuiFixture press(String... keys) throws IOException {
         for (String k : keys) {
             vt.addInput(stroke(k));
             app.step(0);
+            settle();
         }
+        return this;
+    }
+
+    /** Types keys as one burst, the loop taking them all in one step; writes are not waited for. */
+    TuiFixture typeAhead(String... keys) throws IOException {
+        for (String k : keys) {
+            vt.addInput(stroke(k));
+        }
+        app.step(0);
+        return this;
+    }
+
+    /** Waits until every write sent is answered and shows the answers. */
+    TuiFixture settle() throws IOException {
+        assertTrue(app.settleWrites(SETTLE), "the writes were not answered within " + SETTLE);
+        return this;
+    }
+
+    /** Moves the ticker on (polls, ticks and the waiting notice fall due), then steps once. */
+    TuiFixture advance(Duration d) throws IOException {
+        nanos.addAndGet(d.toNanos());
+        app.step(0);
         return this;
     }
 
@@ -173,6 +217,13 @@ final class TuiFixture implements AutoCloseable {
     public void close() throws IOException {
         if (screen != null) {
             screen.stopScreen();
+        }
+        if (writes != null) {
+            writes.close();
+            writes.awaitAnswered(SETTLE);
+        }
+        if (writerStore != null) {
+            writerStore.close();
         }
         store.close();
     }
