@@ -48,7 +48,7 @@ public final class TerminalUi {
             throw new NoTerminalException();
         }
         Terminal terminal = openTerminal();
-        TerminalScreen screen = new TerminalScreen(terminal);
+        TerminalScreen screen = new LeanScreen(terminal);
         AtomicBoolean restored = new AtomicBoolean();
         QueueApp[] app = new QueueApp[1];
         Thread hook = new Thread(() -> {

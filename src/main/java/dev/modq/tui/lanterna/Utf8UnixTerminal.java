@@ -8,7 +8,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** The process's own terminal (stty on /dev/tty), always UTF-8, with correct output of non-ASCII text. */
-final class Utf8UnixTerminal extends UnixTerminal {
+final class Utf8UnixTerminal extends UnixTerminal implements LeanScreen.LineEraser {
+
+    private static final byte[] ERASE_LINE = {0x1b, '[', 'K'};
 
     Utf8UnixTerminal(InputStream in, OutputStream out, CtrlCBehaviour ctrlC) throws IOException {
         super(in, out, StandardCharsets.UTF_8, ctrlC);
@@ -24,5 +26,10 @@ final class Utf8UnixTerminal extends UnixTerminal {
         if (!Character.isSurrogate(c)) {
             writeToTerminal(Utf8Output.encode(String.valueOf(c)));
         }
+    }
+
+    @Override
+    public void eraseToEndOfLine() throws IOException {
+        writeToTerminal(ERASE_LINE);
     }
 }

@@ -82,7 +82,7 @@ final class TuiFixture implements AutoCloseable {
             return null;
         });
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        screen = new TerminalScreen(vt);
+        screen = new LeanScreen(vt);
         screen.startScreen();
         ModerationService service = new ModerationService(store, store.moderator("alice").orElseThrow(), Clock.systemUTC());
         app = new QueueApp(screen, QueueApp.polling(screen), store, service,
