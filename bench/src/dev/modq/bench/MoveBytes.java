@@ -9,6 +9,7 @@ import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.SqliteStore;
 import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.QueueApp;
+import dev.modq.tui.lanterna.TerminalUi;
 import dev.modq.tui.lanterna.Utf8StreamTerminal;
 
 import java.io.ByteArrayInputStream;
@@ -55,6 +56,7 @@ public final class MoveBytes {
             QueueApp app = new QueueApp(screen, this::next, store, new ModerationService(store, me, Clock.systemUTC()),
                     new Session(db.getFileName().toString(), me.name(), me.role().label(), true), true,
                     Duration.ZERO, Clock.systemUTC());
+            app.restBeforeDetail(TerminalUi.DETAIL_REST); // as in the real terminal
             app.start();
             settle(app);
             long[] single = new long[moves];
@@ -72,6 +74,7 @@ public final class MoveBytes {
             keys.add(new KeyStroke('g', false, false));
             settle(app);
             out.reset();
+            long loadsBefore = app.detailLoads();
             long t0 = System.nanoTime();
             for (int i = 0; i < moves; i++) {
                 keys.add(new KeyStroke('j', false, false));
@@ -86,8 +89,8 @@ public final class MoveBytes {
             Arrays.sort(single);
             System.out.printf("single move: median %d bytes, max %d, min %d (%d moves, 80x24)%n",
                     single[moves / 2], single[moves - 1], single[0], moves);
-            System.out.printf("held j (a key every %d ms): %d bytes for %d moves = %d bytes per move%n",
-                    REPEAT_MS, held, moves, held / moves);
+            System.out.printf("held j (a key every %d ms): %d bytes for %d moves = %d bytes per move;"
+                    + " details loaded %d%n", REPEAT_MS, held, moves, held / moves, app.detailLoads() - loadsBefore);
         }
         screen.stopScreen();
     }

@@ -6,5 +6,11 @@ public enum Action {
     APPROVE, REJECT, FLAG, UNDO,
     TAG, TAG_ALL,
     NEXT_VIEW, PREV_VIEW, FILTER, READ, HELP, REDRAW, QUIT,
-    SCROLL_DOWN, SCROLL_UP, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, CLOSE_READING
+    SCROLL_DOWN, SCROLL_UP, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, CLOSE_READING;
+
+    /** Moves the queue's cursor (and nothing else): a held one may skip drawing the rows it passes. */
+    public boolean isMove() {
+        return this == MOVE_DOWN || this == MOVE_UP || this == PAGE_DOWN || this == PAGE_UP || this == FIRST
+                || this == LAST;
+    }
 }

@@ -9,11 +9,14 @@ import dev.modq.service.ModerationService;
 import dev.modq.core.query.Query;
 import dev.modq.store.Store;
 import dev.modq.store.StoreException;
+import dev.modq.tui.Action;
 import dev.modq.tui.Effect;
 import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Frame;
 import dev.modq.tui.Key;
+import dev.modq.tui.Keymap;
 import dev.modq.tui.Msg;
+import dev.modq.tui.Overlay;
 import dev.modq.tui.QueueState;
 import dev.modq.tui.Reducer;
 import dev.modq.tui.Renderer;
@@ -30,6 +33,8 @@ import java.util.Optional;
  * The event loop over a Lanterna {@link Screen}: keys in, reducer, effects, renderer, delta refresh.
  * It can be stepped by a test or a benchmark ({@link #step}) on a virtual terminal, or {@link #run} on a real one.
  * Typed-ahead keys are all applied before the (one) detail load and repaint, so holding {@code j} never lags.
+ * With a rest set ({@link #restBeforeDetail}), a move's detail pane waits until no move key has come for that
+ * long: a held key (30 repeats a second over SSH) sends the list rows only, and the detail once at the end.
  */
 public final class QueueApp {
 
@@ -53,6 +58,11 @@ public final class QueueApp {
     private QueueState state;
     private Frame shown;
     private Effect.LoadDetail pendingDetail;
+    private Duration detailRest = Duration.ZERO;
+    /** When the last cursor move was handled (clock millis); its detail is due {@link #detailRest} later. */
+    private long lastMoveAt;
+    private boolean lastKeyMoved;
+    private long detailLoads;
     /** A filtered count waits until the frame is drawn and no key is queued: it may scan many rows. */
     private Query pendingFilteredCount;
     private KeyStroke pushedBack;
@@ -107,7 +117,7 @@ public final class QueueApp {
      * changes; repaints if anything changed. Returns false once the user quit.
      */
     public boolean step(long timeoutMs) throws IOException {
-        KeyStroke ks = pushedBack != null ? pushedBack : input.next(timeoutMs);
+        KeyStroke ks = pushedBack != null ? pushedBack : input.next(waitAtMost(timeoutMs));
         pushedBack = null;
         boolean dirty = false;
         while (ks != null && !state.quit()) {
@@ -121,7 +131,7 @@ public final class QueueApp {
                 dispatch(new Msg.KeyPressed(Key.of("Esc")));
                 key = Key.ofChar(key.name().charAt(2));
             }
-            dispatch(new Msg.KeyPressed(key));
+            keyPressed(key);
             dirty = true;
             ks = input.next(0);
         }
@@ -136,7 +146,7 @@ public final class QueueApp {
         }
         dirty |= pollOthers();
         dirty |= tick();
-        if (dirty || !inbox.isEmpty() || pendingDetail != null) {
+        if (dirty || !inbox.isEmpty() || detailDue()) {
             drain();
             render();
         }
@@ -222,6 +232,48 @@ public final class QueueApp {
         return true;
     }
 
+    /**
+     * Sets how long the cursor must rest before the detail pane of the comment under it is loaded and drawn
+     * ({@link Duration#ZERO}: at once, for scripted tests).
+     */
+    public void restBeforeDetail(Duration rest) {
+        this.detailRest = rest;
+    }
+
+    /** How many times a comment's detail was loaded (tests and benchmarks: held keys must not load each row). */
+    public long detailLoads() {
+        return detailLoads;
+    }
+
+    /** A key other than a cursor move acts on the comment (or reads it): its detail is loaded before. */
+    private void keyPressed(Key key) {
+        boolean move = state.overlay() instanceof Overlay.None && !state.reading()
+                && Keymap.lookup(key, false).map(Action::isMove).orElse(false);
+        if (!move) {
+            loadDetail();
+        }
+        dispatch(new Msg.KeyPressed(key));
+        lastKeyMoved = move;
+        if (move) {
+            lastMoveAt = clock.millis();
+        }
+    }
+
+    /** A pending detail is due unless the cursor is still moving (a move came less than the rest ago). */
+    private boolean detailDue() {
+        return pendingDetail != null
+                && (!lastKeyMoved || detailRest.isZero() || clock.millis() - lastMoveAt >= detailRest.toMillis());
+    }
+
+    /** Waits no longer for keys than until a deferred detail is due. */
+    private long waitAtMost(long timeoutMs) {
+        if (pendingDetail == null || detailDue()) {
+            return timeoutMs;
+        }
+        long left = detailRest.toMillis() - (clock.millis() - lastMoveAt);
+        return Math.max(1, Math.min(timeoutMs, left));
+    }
+
     private void dispatch(Msg msg) {
         inbox.add(msg);
         while (!inbox.isEmpty()) {
@@ -249,14 +301,22 @@ public final class QueueApp {
         while (!inbox.isEmpty()) {
             apply(Reducer.update(state, inbox.poll()));
         }
-        if (pendingDetail != null) {
-            Effect.LoadDetail d = pendingDetail;
-            pendingDetail = null;
-            Optional<Msg> loaded = runner.run(d);
-            loaded.ifPresent(m -> apply(Reducer.update(state, m)));
-            while (!inbox.isEmpty()) {
-                apply(Reducer.update(state, inbox.poll()));
-            }
+        if (detailDue()) {
+            loadDetail();
+        }
+    }
+
+    private void loadDetail() {
+        if (pendingDetail == null) {
+            return;
+        }
+        Effect.LoadDetail d = pendingDetail;
+        pendingDetail = null;
+        detailLoads++;
+        Optional<Msg> loaded = runner.run(d);
+        loaded.ifPresent(m -> apply(Reducer.update(state, m)));
+        while (!inbox.isEmpty()) {
+            apply(Reducer.update(state, inbox.poll()));
         }
     }
 

@@ -35,6 +35,12 @@ public final class TerminalUi {
     /** How often the queue looks for other writers' changes (PRAGMA data_version): "within about a second". */
     static final Duration POLL = Duration.ofMillis(500);
 
+    /**
+     * A cursor move's detail pane waits until no move came for this long: longer than a key repeat's gap
+     * (about 33 ms), short enough not to be noticed when the cursor stops.
+     */
+    public static final Duration DETAIL_REST = Duration.ofMillis(80);
+
     private TerminalUi() {
     }
 
@@ -62,6 +68,7 @@ public final class TerminalUi {
             screen.startScreen();
             screen.setCursorPosition(null);
             app[0] = new QueueApp(screen, reader(screen), store, service, session, color, POLL, Clock.systemUTC());
+            app[0].restBeforeDetail(DETAIL_REST);
             app[0].start();
             app[0].run();
         } finally {

@@ -38,6 +38,7 @@ final class TuiFixture implements AutoCloseable {
     TerminalScreen screen;
     QueueApp app;
     Duration pollEvery = Duration.ZERO;
+    Clock clock = Clock.systemUTC();
 
     TuiFixture(Path dir) {
         this.db = dir.resolve("modq.db");
@@ -84,9 +85,9 @@ final class TuiFixture implements AutoCloseable {
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new LeanScreen(vt);
         screen.startScreen();
-        ModerationService service = new ModerationService(store, store.moderator("alice").orElseThrow(), Clock.systemUTC());
+        ModerationService service = new ModerationService(store, store.moderator("alice").orElseThrow(), clock);
         app = new QueueApp(screen, QueueApp.polling(screen), store, service,
-                new Session("modq.db", "alice", "admin", true), true, pollEvery, Clock.systemUTC());
+                new Session("modq.db", "alice", "admin", true), true, pollEvery, clock);
         app.start();
         return this;
     }
