@@ -5,7 +5,7 @@ public enum Action {
     MOVE_DOWN, MOVE_UP, PAGE_DOWN, PAGE_UP, FIRST, LAST,
     APPROVE, REJECT, FLAG, UNDO,
     TAG, TAG_ALL,
-    NEXT_VIEW, PREV_VIEW, FILTER, READ, HELP, REDRAW, QUIT,
+    NEXT_VIEW, PREV_VIEW, FILTER, READ, HELP, REDRAW, SUSPEND, QUIT,
     SCROLL_DOWN, SCROLL_UP, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, CLOSE_READING;
 
     /** Moves the queue's cursor (and nothing else): a held one may skip drawing the rows it passes. */

@@ -58,4 +58,8 @@ public sealed interface Effect {
     /** Repaint every cell (Ctrl-L). */
     record Redraw() implements Effect {
     }
+
+    /** Give the terminal back and stop, as Ctrl-Z does in a shell; on {@code fg} take it again and repaint. */
+    record Suspend() implements Effect {
+    }
 }

@@ -53,6 +53,7 @@ public final class Keymap {
             b("Reading", Scope.READING, Action.CLOSE_READING, "back to the queue", "back", "Enter", "Esc"),
             b("Other", Scope.BOTH, Action.HELP, "this help", "help", "?"),
             b("Other", Scope.BOTH, Action.REDRAW, "redraw the screen", null, "C-l"),
+            b("Other", Scope.BOTH, Action.SUSPEND, "suspend to the shell (fg comes back)", null, "C-z"),
             b("Other", Scope.BOTH, Action.QUIT, "quit", "quit", "q", "C-c"));
 
     private Keymap() {

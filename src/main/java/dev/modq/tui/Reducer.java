@@ -89,7 +89,8 @@ public final class Reducer {
         }
         Optional<Action> action = Keymap.lookup(k, s.reading());
         if (Layout.of(s.width(), s.height()).tooSmall()) {
-            return action.filter(a -> a == Action.QUIT || a == Action.REDRAW).map(a -> action(s, a)).orElse(done(s));
+            return action.filter(a -> a == Action.QUIT || a == Action.REDRAW || a == Action.SUSPEND)
+                    .map(a -> action(s, a)).orElse(done(s));
         }
         if (action.isEmpty()) {
             String name = Sanitizer.clean(Keymap.keyLabel(k.name()));
@@ -125,6 +126,7 @@ public final class Reducer {
             case SCROLL_PAGE_UP: return scroll(s, -page);
             case HELP: return done(s.withOverlay(new Overlay.Help(0)));
             case REDRAW: return new Result(s, List.of(new Effect.Redraw()));
+            case SUSPEND: return new Result(s, List.of(new Effect.Suspend()));
             case QUIT: return done(s.withQuit());
             default: return done(s);
         }

@@ -73,6 +73,35 @@ class QueueTmuxIT {
     }
 
     @Test
+    void ctrlZGivesTheShellACleanTerminalAndFgRedraws() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed");
+        String jar = System.getProperty("modq.jar", "target/modq.jar");
+        Path db = dir.resolve("z.db");
+        seed(db);
+        try {
+            assertEquals(0, tmux.run("new-session", "-d", "-x", "80", "-y", "24", "-s", "q",
+                    "env PS1='SHELL> ' bash --norc --noprofile -i"));
+            waitFor("SHELL>");
+            keys("java -jar " + jar + " --db " + db + "; echo MODQ-EXIT=$?", "Enter");
+            waitFor("Comment number 1");
+            keys("C-z");
+            String screen = waitFor("Stopped");
+            assertTrue(!screen.contains("Comment number") && !screen.contains("approve"),
+                    "the frame is gone, the shell's screen is back:\n" + screen);
+            assertTrue(screen.strip().endsWith("SHELL>"), "a clean prompt:\n" + screen);
+            keys("fg", "Enter");
+            waitFor("[Pending 5]");
+            waitFor("a approve"); // the whole frame, down to the footer, is drawn again
+            keys("a");
+            waitFor("Approved #1");
+            keys("q");
+            waitFor("MODQ-EXIT=0");
+        } finally {
+            tmux.kill();
+        }
+    }
+
+    @Test
     void refusesWithoutATerminal() throws Exception {
         String jar = System.getProperty("modq.jar", "target/modq.jar");
         Path db = dir.resolve("pipe.db");

@@ -15,6 +15,7 @@ import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Frame;
 import dev.modq.tui.Key;
 import dev.modq.tui.Keymap;
+import dev.modq.tui.Message;
 import dev.modq.tui.Msg;
 import dev.modq.tui.Overlay;
 import dev.modq.tui.QueueState;
@@ -42,6 +43,15 @@ public final class QueueApp {
     public interface Input {
         /** The next key, waiting up to {@code timeoutMs} (0: only what is already there); null when none. */
         KeyStroke next(long timeoutMs) throws IOException;
+    }
+
+    /** Gives the terminal back to the shell and stops the process (Ctrl-Z), and takes it again after {@code fg}. */
+    public interface Suspender {
+        /** Restores the terminal and stops the process; returns once the process is continued. */
+        void suspend() throws IOException;
+
+        /** Takes the terminal again (raw mode, private screen) after the process was continued. */
+        void resume() throws IOException;
     }
 
     private static final Duration TICK = Duration.ofSeconds(5);
@@ -72,6 +82,9 @@ public final class QueueApp {
     private long lastTick;
     private long frames;
     private volatile boolean stopped;
+    private Suspender suspender;
+    private volatile boolean suspendRequested;
+    private volatile boolean continued;
 
     /**
      * @param pollEvery how often to look for other writers' changes; {@link Duration#ZERO} turns polling off
@@ -117,9 +130,9 @@ public final class QueueApp {
      * changes; repaints if anything changed. Returns false once the user quit.
      */
     public boolean step(long timeoutMs) throws IOException {
-        KeyStroke ks = pushedBack != null ? pushedBack : input.next(waitAtMost(timeoutMs));
+        boolean dirty = suspendOrResumeIfAsked();
+        KeyStroke ks = pushedBack != null ? pushedBack : input.next(dirty ? 0 : waitAtMost(timeoutMs));
         pushedBack = null;
-        boolean dirty = false;
         while (ks != null && !state.quit()) {
             if (ks.getKeyType() == KeyType.EOF) {
                 stop();
@@ -245,6 +258,51 @@ public final class QueueApp {
         return detailLoads;
     }
 
+    /** Who gives the terminal back on Ctrl-Z; without one (virtual terminals) Ctrl-Z says it cannot. */
+    public void suspendWith(Suspender s) {
+        this.suspender = s;
+    }
+
+    /** A SIGTSTP from outside (kill -TSTP): suspend at the next step, as Ctrl-Z does. Any thread. */
+    public void requestSuspend() {
+        suspendRequested = true;
+    }
+
+    /** A SIGCONT: something else stopped and continued the process; take the terminal again. Any thread. */
+    public void continued() {
+        continued = true;
+    }
+
+    private boolean suspendOrResumeIfAsked() throws IOException {
+        if (suspendRequested) {
+            suspendRequested = false;
+            suspend();
+            return true;
+        }
+        if (continued && suspender != null) {
+            continued = false;
+            suspender.resume();
+            fullRedraw = true;
+            return true;
+        }
+        return false;
+    }
+
+    private void suspend() {
+        if (suspender == null) {
+            state = state.withMessage(Message.info("Ctrl-Z: this terminal cannot be suspended"));
+            return;
+        }
+        try {
+            suspender.suspend();
+            continued = false; // this continue is ours: resume once, below
+            suspender.resume();
+        } catch (IOException | RuntimeException e) {
+            state = state.withMessage(Message.error("Ctrl-Z: " + e.getMessage()));
+        }
+        fullRedraw = true;
+    }
+
     /** A key other than a cursor move acts on the comment (or reads it): its detail is loaded before. */
     private void keyPressed(Key key) {
         boolean move = state.overlay() instanceof Overlay.None && !state.reading()
@@ -288,6 +346,8 @@ public final class QueueApp {
                 pendingDetail = d; // the last one wins: only the comment the cursor rests on is loaded
             } else if (e instanceof Effect.Redraw) {
                 fullRedraw = true;
+            } else if (e instanceof Effect.Suspend) {
+                suspend();
             } else if (e instanceof Effect.LoadCounts c && c.filtered() != null) {
                 pendingFilteredCount = c.filtered();
                 runner.run(new Effect.LoadCounts(null)).ifPresent(inbox::add);

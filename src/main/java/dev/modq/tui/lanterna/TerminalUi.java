@@ -53,7 +53,7 @@ public final class TerminalUi {
         if (!hasTerminal()) {
             throw new NoTerminalException();
         }
-        Terminal terminal = openTerminal();
+        Utf8UnixTerminal terminal = openTerminal();
         TerminalScreen screen = new LeanScreen(terminal);
         AtomicBoolean restored = new AtomicBoolean();
         QueueApp[] app = new QueueApp[1];
@@ -69,6 +69,8 @@ public final class TerminalUi {
             screen.setCursorPosition(null);
             app[0] = new QueueApp(screen, reader(screen), store, service, session, color, POLL, Clock.systemUTC());
             app[0].restBeforeDetail(DETAIL_REST);
+            app[0].suspendWith(new Suspension(screen, terminal));
+            Suspension.onSignals(app[0]);
             app[0].start();
             app[0].run();
         } finally {
@@ -81,7 +83,7 @@ public final class TerminalUi {
         }
     }
 
-    private static Terminal openTerminal() throws IOException {
+    private static Utf8UnixTerminal openTerminal() throws IOException {
         try {
             return new Utf8UnixTerminal(System.in, System.out, CtrlCBehaviour.TRAP);
         } catch (IOException | RuntimeException e) {
