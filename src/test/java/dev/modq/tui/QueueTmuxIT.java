@@ -82,7 +82,7 @@ class QueueTmuxIT {
             assertEquals(0, tmux.run("new-session", "-d", "-x", "80", "-y", "24", "-s", "q",
                     "env PS1='SHELL> ' bash --norc --noprofile -i"));
             waitFor("SHELL>");
-            keys("java -jar " + jar + " --db " + db + "; echo MODQ-EXIT=$?", "Enter");
+            keys("java -jar " + jar + " --db " + db, "Enter");
             waitFor("Comment number 1");
             keys("C-z");
             String screen = waitFor("Stopped");
@@ -95,9 +95,14 @@ class QueueTmuxIT {
             keys("a");
             waitFor("Approved #1");
             keys("q");
+            waitUntil(sc -> !sc.contains("Comment number") && sc.strip().endsWith("SHELL>"), "the prompt after quit");
+            keys("echo MODQ-EXIT=$?", "Enter");
             waitFor("MODQ-EXIT=0");
         } finally {
             tmux.kill();
+        }
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
+            assertEquals(Status.APPROVED, store.comment(1).orElseThrow().status(), "the key after fg was applied");
         }
     }
 
@@ -140,15 +145,19 @@ class QueueTmuxIT {
     }
 
     private String waitFor(String text) throws Exception {
+        return waitUntil(screen -> screen.contains(text), "'" + text + "'");
+    }
+
+    private String waitUntil(java.util.function.Predicate<String> shown, String what) throws Exception {
         String screen = "";
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < until) {
             screen = tmux.capture("q");
-            if (screen.contains(text)) {
+            if (shown.test(screen)) {
                 return screen;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("'" + text + "' never appeared; the screen:\n" + screen);
+        throw new AssertionError(what + " never appeared; the screen:\n" + screen);
     }
 }
