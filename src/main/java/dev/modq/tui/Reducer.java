@@ -143,7 +143,7 @@ public final class Reducer {
         if (by == 0) {
             return done(s.withOverlay(Overlay.NONE));
         }
-        int max = Math.max(0, Renderer.helpLines().size() - (Layout.of(s.width(), s.height()).messageRow() - 2));
+        int max = Math.max(0, Renderer.helpLines(s.width()).size() - (Layout.of(s.width(), s.height()).messageRow() - 2));
         return done(s.withOverlay(new Overlay.Help(clamp(h.scroll() + by, 0, max))));
     }
 

@@ -189,18 +189,35 @@ public final class Renderer {
         String subject = s.tagged().isEmpty() ? s.selected().map(r -> "#" + r.id()).orElse("")
                 : s.tagged().size() + " tagged";
         if (o instanceof Overlay.ReasonPicker) {
-            f.fillRow(y, Style.PROMPT);
-            f.put(0, y, "Reject " + subject + ", reason? s spam  b abuse  o off-topic  x other  Enter none  Esc cancel",
-                    Style.PROMPT);
+            wrapUp(f, y, "Reject " + subject + ", reason? s spam  b abuse  o off-topic  x other  Enter none"
+                    + "  Esc cancels", Style.PROMPT, Style.PROMPT);
         } else if (o instanceof Overlay.Confirm c) {
-            f.fillRow(y, Style.PROMPT);
-            f.put(0, y, c.decision().name().charAt(0) + c.decision().verb().substring(1) + " " + c.count()
+            wrapUp(f, y, c.decision().name().charAt(0) + c.decision().verb().substring(1) + " " + c.count()
                     + " tagged comments" + (c.reason() == null ? "" : " (" + c.reason() + ")")
-                    + "? y applies, any other key cancels [n]", Style.PROMPT);
+                    + "? y applies, any other key cancels [n]", Style.PROMPT, Style.PROMPT);
         } else if (o instanceof Overlay.FilterPrompt && !s.message().error()) {
-            f.put(0, y, "Filter (the --where language): Enter applies, empty clears, Esc cancels", Style.DIM);
+            wrapUp(f, y, "Filter (the --where language): Enter applies, empty clears, Esc cancels", Style.DIM,
+                    Style.NORMAL);
         } else {
-            f.put(0, y, s.message().text(), s.message().error() ? Style.ERROR : Style.INFO);
+            wrapUp(f, y, s.message().text(), s.message().error() ? Style.ERROR : Style.INFO, Style.NORMAL);
+        }
+    }
+
+    /**
+     * Draws {@code text} so that it ends on row {@code y}: a line too wide for the screen wraps at a space onto
+     * the row above (over the last detail line), so no message or prompt is ever cut.
+     */
+    private static final int MESSAGE_ROWS = 3;
+
+    static void wrapUp(Frame f, int y, String text, Style style, Style fill) {
+        List<String> lines = DetailText.wrap(text, f.width());
+        if (lines.size() > MESSAGE_ROWS) {
+            lines = lines.subList(0, MESSAGE_ROWS); // no message the UI writes is that long; a store text may be
+        }
+        int top = Math.max(0, y - lines.size() + 1);
+        for (int i = 0; top + i <= y; i++) {
+            f.fillRow(top + i, fill);
+            f.put(0, top + i, lines.get(lines.size() - 1 - (y - top - i)), style);
         }
     }
 
@@ -235,8 +252,14 @@ public final class Renderer {
         return text.substring(i);
     }
 
-    /** The help overlay's lines: {key labels, description}, a group title has a null description. */
-    static List<String[]> helpLines() {
+    /** Columns of the help overlay before a description: indent, key labels, a space. */
+    private static final int HELP_KEYS = 3 + 14 + 1;
+
+    /**
+     * The help overlay's lines at a screen width: {key labels, description}; a group title has a null
+     * description; a long description wraps onto lines with empty key labels.
+     */
+    static List<String[]> helpLines(int width) {
         List<String[]> lines = new ArrayList<>();
         String group = null;
         for (Keymap.Binding b : Keymap.BINDINGS) {
@@ -244,7 +267,11 @@ public final class Renderer {
                 group = b.group();
                 lines.add(new String[]{group, null});
             }
-            lines.add(new String[]{Keymap.keysLabel(b), b.description()});
+            String keys = Keymap.keysLabel(b);
+            for (String part : DetailText.wrap(b.description(), Math.max(10, width - HELP_KEYS - 1))) {
+                lines.add(new String[]{keys, part});
+                keys = "";
+            }
         }
         return lines;
     }
@@ -257,7 +284,7 @@ public final class Renderer {
         }
         f.fillRow(top, Style.TITLE);
         f.put(1, top, "Keys: j/k scroll, any other key closes", Style.TITLE);
-        List<String[]> lines = helpLines();
+        List<String[]> lines = helpLines(f.width());
         for (int i = 0; top + 1 + i < bottom && scroll + i < lines.size(); i++) {
             String[] line = lines.get(scroll + i);
             int y = top + 1 + i;

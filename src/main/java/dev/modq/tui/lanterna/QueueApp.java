@@ -83,6 +83,7 @@ public final class QueueApp {
     private long frames;
     private volatile boolean stopped;
     private Suspender suspender;
+    private String startNote;
     private volatile boolean suspendRequested;
     private volatile boolean continued;
 
@@ -121,6 +122,9 @@ public final class QueueApp {
         lastPoll = System.nanoTime();
         lastTick = lastPoll;
         apply(Reducer.start(state));
+        if (startNote != null) {
+            state = state.withMessage(Message.info(startNote));
+        }
         drain();
         render();
     }
@@ -256,6 +260,11 @@ public final class QueueApp {
     /** How many times a comment's detail was loaded (tests and benchmarks: held keys must not load each row). */
     public long detailLoads() {
         return detailLoads;
+    }
+
+    /** A line to show on the message line when the queue opens instead of the usual hint (null: none). */
+    public void noteAtStart(String note) {
+        this.startNote = note;
     }
 
     /** Who gives the terminal back on Ctrl-Z; without one (virtual terminals) Ctrl-Z says it cannot. */

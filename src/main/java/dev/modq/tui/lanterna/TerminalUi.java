@@ -49,7 +49,23 @@ public final class TerminalUi {
         return System.console() != null;
     }
 
-    public static void run(Store store, ModerationService service, Session session, boolean color) throws IOException {
+    /**
+     * Why the full-screen queue cannot run on a terminal of this {@code TERM}, or null. Lanterna always writes
+     * xterm sequences; a dumb terminal (Emacs shell buffers, some CI consoles) would show them as garbage.
+     */
+    public static String refusal(String term) {
+        if (term != null && term.strip().equals("dumb")) {
+            return "modq: TERM=dumb cannot show the full-screen queue; use the CLI (modq list, modq approve ID...)"
+                    + " or a terminal emulator";
+        }
+        return null;
+    }
+
+    /**
+     * @param note shown on the message line when the queue opens (e.g. about the locale), or null
+     */
+    public static void run(Store store, ModerationService service, Session session, boolean color, String note)
+            throws IOException {
         if (!hasTerminal()) {
             throw new NoTerminalException();
         }
@@ -69,6 +85,7 @@ public final class TerminalUi {
             screen.setCursorPosition(null);
             app[0] = new QueueApp(screen, reader(screen), store, service, session, color, POLL, Clock.systemUTC());
             app[0].restBeforeDetail(DETAIL_REST);
+            app[0].noteAtStart(note);
             app[0].suspendWith(new Suspension(screen, terminal));
             Suspension.onSignals(app[0]);
             app[0].start();
