@@ -6,7 +6,8 @@ public enum Action {
     APPROVE, REJECT, FLAG, UNDO,
     TAG, TAG_ALL,
     NEXT_VIEW, PREV_VIEW, FILTER, READ, HELP, REDRAW, SUSPEND, QUIT,
-    SCROLL_DOWN, SCROLL_UP, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, CLOSE_READING;
+    SCROLL_DOWN, SCROLL_UP, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, CLOSE_READING,
+    JUMP, SEARCH, SEARCH_NEXT, SEARCH_PREV, NEXT_COMMENT, PREV_COMMENT, DETAIL_DOWN, DETAIL_UP;
 
     /** Moves the queue's cursor (and nothing else): a held one may skip drawing the rows it passes. */
     public boolean isMove() {

@@ -67,6 +67,10 @@ public final class Reducer {
             return undone(s, u.result(), u.now());
         } else if (msg instanceof Msg.TaggedAll t) {
             return taggedAll(s, t);
+        } else if (msg instanceof Msg.JumpMissing j) {
+            return Navigation.jumpMissing(s, j);
+        } else if (msg instanceof Msg.SearchFound f) {
+            return Navigation.searchFound(s, f);
         } else if (msg instanceof Msg.Failed f) {
             return done(s.withOverlay(Overlay.NONE).withMessage(Message.error(Sanitizer.clean(f.message()))));
         }
@@ -83,6 +87,9 @@ public final class Reducer {
             return reasonKey(s, k);
         } else if (o instanceof Overlay.FilterPrompt p) {
             return filterKey(s, p, k);
+        } else if (o instanceof Overlay.JumpPrompt || o instanceof Overlay.SearchPrompt
+                || o instanceof Overlay.ConfirmQuit) {
+            return Navigation.overlayKey(s, k);
         } else if (o instanceof Overlay.Confirm c) {
             return k.name().equals("y") ? decide(s.withOverlay(Overlay.NONE), c.decision(), c.reason(), true)
                     : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not applied: nothing changed")));
@@ -127,7 +134,16 @@ public final class Reducer {
             case HELP: return done(s.withOverlay(new Overlay.Help(0)));
             case REDRAW: return new Result(s, List.of(new Effect.Redraw()));
             case SUSPEND: return new Result(s, List.of(new Effect.Suspend()));
-            case QUIT: return done(s.withQuit());
+            case QUIT: return s.tagged().isEmpty() ? done(s.withQuit())
+                    : done(s.withOverlay(new Overlay.ConfirmQuit(s.tagged().size())));
+            case JUMP: return done(s.withOverlay(new Overlay.JumpPrompt("")));
+            case SEARCH: return done(s.withOverlay(new Overlay.SearchPrompt("")));
+            case SEARCH_NEXT: return Navigation.searchAgain(s, true);
+            case SEARCH_PREV: return Navigation.searchAgain(s, false);
+            case NEXT_COMMENT: return moveTo(s, s.cursor() + 1);
+            case PREV_COMMENT: return moveTo(s, s.cursor() - 1);
+            case DETAIL_DOWN: return Navigation.scrollPane(s, 1);
+            case DETAIL_UP: return Navigation.scrollPane(s, -1);
             default: return done(s);
         }
     }
@@ -149,7 +165,7 @@ public final class Reducer {
 
     // ---- moving ----
 
-    private static Result moveTo(QueueState s, int target) {
+    static Result moveTo(QueueState s, int target) {
         if (s.rows().isEmpty()) {
             return done(s);
         }
@@ -202,7 +218,7 @@ public final class Reducer {
         return new Effect.LoadWindow(s.query(), new Effect.At(key.get()), 2 * s.listHeight(), windowAfter(s), preferId);
     }
 
-    private static int windowAfter(QueueState s) {
+    static int windowAfter(QueueState s) {
         return 2 * s.listHeight() + 1;
     }
 
@@ -449,7 +465,7 @@ public final class Reducer {
 
     // ---- views and filter ----
 
-    private static Result switchView(QueueState s, View v, Query filter, String note) {
+    static Result switchView(QueueState s, View v, Query filter, String note) {
         int dropped = s.tagged().size();
         String text = note != null ? note : v.title() + (blank(filter) ? "" : " matching " + filter.print());
         if (dropped > 0) {
@@ -483,6 +499,10 @@ public final class Reducer {
     }
 
     private static Result applyFilter(QueueState s, String text) {
+        if (!text.isBlank() && text.strip().equals(s.filter().print())) {
+            return done(s.withOverlay(Overlay.NONE).withMessage(Message.info(
+                    "Filter unchanged: / then Ctrl-U, Enter clears it")));
+        }
         Query q;
         try {
             q = Query.parse(text.strip());
@@ -522,7 +542,7 @@ public final class Reducer {
         return q == null || q.print().isBlank();
     }
 
-    private static Result done(QueueState s) {
+    static Result done(QueueState s) {
         return new Result(s, List.of());
     }
 

@@ -152,13 +152,15 @@ public final class Renderer {
         if (s.selected().isEmpty() || s.detail() == null) {
             return;
         }
-        List<DetailText.Line> lines = DetailText.lines(s.detail(), f.width() - 2, s.now());
+        List<DetailText.Line> all = DetailText.lines(s.detail(), f.width() - 2, s.now());
+        // Ctrl-D/Ctrl-U scroll the pane from the queue; a move puts it back at the top
+        List<DetailText.Line> lines = all.subList(Math.min(s.detailScroll(), all.size()), all.size());
         int shown = Math.min(l.detailHeight(), lines.size());
         boolean more = lines.size() > l.detailHeight();
         for (int i = 0; i < shown; i++) {
             if (more && i == shown - 1) {
-                f.put(1, l.detailTop() + i, "\u2026 " + (lines.size() - shown + 1) + " more lines: Enter reads it all",
-                        Style.DIM);
+                f.put(1, l.detailTop() + i, "\u2026 " + (lines.size() - shown + 1)
+                        + " more lines: Ctrl-D scrolls, Enter reads it all", Style.DIM);
             } else {
                 f.put(1, l.detailTop() + i, lines.get(i).text(), lines.get(i).style());
             }
@@ -195,9 +197,18 @@ public final class Renderer {
             wrapUp(f, y, c.decision().name().charAt(0) + c.decision().verb().substring(1) + " " + c.count()
                     + " tagged comments" + (c.reason() == null ? "" : " (" + c.reason() + ")")
                     + "? y applies, any other key cancels [n]", Style.PROMPT, Style.PROMPT);
-        } else if (o instanceof Overlay.FilterPrompt && !s.message().error()) {
-            wrapUp(f, y, "Filter (the --where language): Enter applies, empty clears, Esc cancels", Style.DIM,
-                    Style.NORMAL);
+        } else if (o instanceof Overlay.ConfirmQuit q) {
+            wrapUp(f, y, "Quit? " + q.tagged() + " tagged comments lose their tags. y quits, any other key stays",
+                    Style.PROMPT, Style.PROMPT);
+        } else if (o instanceof Overlay.FilterPrompt p && !s.message().error()) {
+            wrapUp(f, y, p.text().isEmpty() ? "Filter (the --where language): Enter applies, empty clears, Esc cancels"
+                    : "Filter: Enter applies, Ctrl-U empties the line (Enter then clears), Esc cancels",
+                    Style.DIM, Style.NORMAL);
+        } else if (o instanceof Overlay.JumpPrompt && !s.message().error()) {
+            wrapUp(f, y, "Jump to comment #: type its id, Enter goes, Esc cancels", Style.DIM, Style.NORMAL);
+        } else if (o instanceof Overlay.SearchPrompt && !s.message().error()) {
+            wrapUp(f, y, "Search this view (the --where language, the list stays): Enter finds, n/N repeat, Esc"
+                    + " cancels", Style.DIM, Style.NORMAL);
         } else {
             wrapUp(f, y, s.message().text(), s.message().error() ? Style.ERROR : Style.INFO, Style.NORMAL);
         }
@@ -224,9 +235,21 @@ public final class Renderer {
     private static void footer(Frame f, QueueState s, Layout l) {
         int y = l.footerRow();
         f.fillRow(y, Style.FOOTER);
+        String prompt = null;
+        String typed = null;
         if (s.overlay() instanceof Overlay.FilterPrompt p) {
-            int c = f.put(0, y, "/", Style.FOOTER_KEY);
-            String text = Sanitizer.clean(p.text());
+            prompt = "/";
+            typed = p.text();
+        } else if (s.overlay() instanceof Overlay.JumpPrompt j) {
+            prompt = "#";
+            typed = j.digits();
+        } else if (s.overlay() instanceof Overlay.SearchPrompt sp) {
+            prompt = "search: ";
+            typed = sp.text();
+        }
+        if (prompt != null) {
+            int c = f.put(0, y, prompt, Style.FOOTER_KEY);
+            String text = Sanitizer.clean(typed);
             String shown = DisplayWidth.of(text) < f.width() - 2 ? text
                     : "\u2026" + tail(text, f.width() - 3);
             c = f.put(c, y, shown, Style.FOOTER);
