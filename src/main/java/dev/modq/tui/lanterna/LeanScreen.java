@@ -5,6 +5,7 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.Scrollable;
 import com.googlecode.lanterna.screen.ScreenBuffer;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -22,7 +23,9 @@ import java.util.EnumSet;
  *   <li>a row whose new tail is blank is cut with "erase to end of line" (on terminals that can:
  *       {@link LineEraser});</li>
  *   <li>after any non-ASCII grapheme the next cell is placed explicitly, so a terminal that draws it with
- *       another width than ours cannot shift the rest of the row.</li>
+ *       another width than ours cannot shift the rest of the row;</li>
+ *   <li>a block of rows that moved up or down by a few lines (the list scrolling under a held {@code j}) is
+ *       moved by the terminal itself (a scroll region, some 20 bytes) instead of being written again.</li>
  * </ul>
  * Complete refreshes (first frame, Ctrl-L, resize) are Lanterna's own.
  */
@@ -33,12 +36,18 @@ public final class LeanScreen extends TerminalScreen {
         void eraseToEndOfLine() throws IOException;
     }
 
+    /** A block must be this many rows to be worth a scroll (the scroll costs about as much as a short row). */
+    private static final int MIN_SCROLL_ROWS = 3;
+    private static final int MAX_SCROLL = 3;
+
     /** Unchanged cells written through rather than jumped over: a cursor move costs 6-8 bytes. */
     private static final int WRITE_THROUGH = 6;
 
     private static final TextColor DEFAULT = TextColor.ANSI.DEFAULT;
 
     private boolean started;
+    /** Whether the terminal's cursor is hidden now (known after our own refresh): hiding it again costs 6 bytes. */
+    private boolean cursorHidden;
     private int row;
     private int col;
     private TextColor fg;
@@ -53,6 +62,7 @@ public final class LeanScreen extends TerminalScreen {
     public synchronized void startScreen() throws IOException {
         super.startScreen();
         started = true;
+        cursorHidden = getCursorPosition() == null;
     }
 
     @Override
@@ -65,6 +75,7 @@ public final class LeanScreen extends TerminalScreen {
     public synchronized void refresh(RefreshType type) throws IOException {
         if (!started || type != RefreshType.DELTA) {
             super.refresh(type);
+            cursorHidden = getCursorPosition() == null;
             return;
         }
         delta();
@@ -73,8 +84,10 @@ public final class LeanScreen extends TerminalScreen {
         if (cursor != null) {
             t.setCursorVisible(true);
             t.setCursorPosition(cursor.getColumn(), cursor.getRow());
-        } else {
+            cursorHidden = false;
+        } else if (!cursorHidden) {
             t.setCursorVisible(false);
+            cursorHidden = true;
         }
         t.flush();
         getBackBuffer().copyTo(getFrontBuffer());
@@ -87,6 +100,9 @@ public final class LeanScreen extends TerminalScreen {
         row = -1;
         col = -1;
         fg = null;
+        if (getTerminal() instanceof Scrollable scrollable) {
+            scrollMovedBlock(back, front, size, scrollable);
+        }
         for (int y = 0; y < size.getRows(); y++) {
             int x = 0;
             while (x < size.getColumns()) {
@@ -106,6 +122,82 @@ public final class LeanScreen extends TerminalScreen {
                 x += b.isDoubleWidth() ? 2 : 1;
             }
         }
+    }
+
+    /**
+     * Finds the block of changed rows (between rows that did not change) where most rows now hold what
+     * {@code d} rows below (or above) held, and if it is worth it, has the terminal scroll that block: the front
+     * buffer is scrolled the same way, so the delta afterwards only writes what the scroll did not bring (the
+     * selection bar that stayed put, the rows that came into view).
+     */
+    private void scrollMovedBlock(ScreenBuffer back, ScreenBuffer front, TerminalSize size, Scrollable scrollable)
+            throws IOException {
+        int rows = size.getRows();
+        int cols = size.getColumns();
+        boolean[] changed = new boolean[rows];
+        for (int y = 0; y < rows; y++) {
+            changed[y] = !sameRow(back, y, front, y, cols);
+        }
+        int best = 0;
+        int bestDistance = 0;
+        int bestFirst = 0;
+        int bestLast = 0;
+        for (int d = -MAX_SCROLL; d <= MAX_SCROLL; d++) {
+            if (d == 0) {
+                continue;
+            }
+            int matches = 0;
+            int first = -1;
+            for (int y = 0; y <= rows; y++) {
+                if (y == rows || !changed[y]) { // a block ends
+                    if (matches > best) {
+                        best = matches;
+                        bestDistance = d;
+                        bestFirst = first;
+                        bestLast = lastMatch(back, front, first, y, d, cols);
+                    }
+                    matches = 0;
+                    first = -1;
+                    continue;
+                }
+                if (y + d >= 0 && y + d < rows && sameRow(back, y, front, y + d, cols)) {
+                    matches++;
+                    first = first < 0 ? y : first;
+                }
+            }
+        }
+        if (best < MIN_SCROLL_ROWS) {
+            return;
+        }
+        int top = Math.max(0, Math.min(bestFirst, bestFirst + bestDistance));
+        int bottom = Math.min(rows - 1, Math.max(bestLast, bestLast + bestDistance));
+        getTerminal().resetColorAndSGR(); // the lines a scroll opens take the current background: the default
+        scrollable.scrollLines(top, bottom, bestDistance);
+        front.scrollLines(top, bottom, bestDistance);
+        fg = DEFAULT;
+        bg = DEFAULT;
+        sgr = EnumSet.noneOf(SGR.class);
+        row = -1;
+        col = -1;
+    }
+
+    private static int lastMatch(ScreenBuffer back, ScreenBuffer front, int from, int to, int d, int cols) {
+        int last = from;
+        for (int y = Math.max(0, from); y < to; y++) {
+            if (y + d >= 0 && y + d < front.getSize().getRows() && sameRow(back, y, front, y + d, cols)) {
+                last = y;
+            }
+        }
+        return last;
+    }
+
+    private static boolean sameRow(ScreenBuffer a, int ya, ScreenBuffer b, int yb, int columns) {
+        for (int x = 0; x < columns; x++) {
+            if (!a.getCharacterAt(x, ya).equals(b.getCharacterAt(x, yb))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Gets the terminal's cursor to (x, y): by writing through a few unchanged cells if that is cheaper. */

@@ -5,6 +5,7 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.Scrollable;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -22,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The lean delta refresh leaves the terminal showing exactly the screen, and sends fewer bytes doing it. */
 class LeanScreenTest {
 
-    /** A virtual terminal that also understands "erase to end of line", as a real one does. */
-    static final class ErasingVirtualTerminal extends DefaultVirtualTerminal implements LeanScreen.LineEraser {
+    /** A virtual terminal that also erases to the end of a line and scrolls a region, as a real one does. */
+    static final class ErasingVirtualTerminal extends DefaultVirtualTerminal
+            implements LeanScreen.LineEraser, Scrollable {
         ErasingVirtualTerminal(TerminalSize size) {
             super(size);
         }
@@ -35,6 +37,30 @@ class LeanScreenTest {
                 putCharacter(' ');
             }
             setCursorPosition(at);
+        }
+
+        @Override
+        public void scrollLines(int first, int last, int distance) {
+            int cols = getTerminalSize().getColumns();
+            TextCharacter[][] was = new TextCharacter[last + 1][cols];
+            for (int y = first; y <= last; y++) {
+                for (int x = 0; x < cols; x++) {
+                    was[y][x] = getCharacter(x, y);
+                }
+            }
+            for (int y = first; y <= last; y++) {
+                int from = y + distance;
+                for (int x = 0; x < cols; x++) {
+                    TextCharacter c = from >= first && from <= last ? was[from][x] : TextCharacter.fromCharacter(' ')[0];
+                    resetColorAndSGR();
+                    setForegroundColor(c.getForegroundColor());
+                    setBackgroundColor(c.getBackgroundColor());
+                    c.getModifiers().forEach(this::enableSGR);
+                    setCursorPosition(x, y);
+                    putString(c.getCharacterString());
+                }
+            }
+            resetColorAndSGR();
         }
     }
 
@@ -92,6 +118,49 @@ class LeanScreenTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aListThatMovedByARowIsScrolledByTheTerminalNotRewritten() throws Exception {
+        ErasingVirtualTerminal vt = new ErasingVirtualTerminal(new TerminalSize(40, 12));
+        LeanScreen screen = new LeanScreen(vt);
+        screen.startScreen();
+        int[][] tops = {{0}, {1}, {2}, {0}, {3}};
+        for (int[] top : tops) {
+            drawList(screen, top[0]);
+            screen.refresh(Screen.RefreshType.DELTA);
+            assertShowsTheScreen(vt, screen, "list from " + top[0]);
+        }
+        int lean = bytesForListScroll(true);
+        int lanterna = bytesForListScroll(false);
+        assertTrue(lean * 2 < lanterna, "lean " + lean + " bytes, Lanterna " + lanterna);
+    }
+
+    /** Rows 2..9 show list entries from {@code top}, the selected one in reverse; a header and footer stay. */
+    private static void drawList(TerminalScreen screen, int top) {
+        var g = screen.newTextGraphics();
+        g.putString(0, 0, "header that never moves");
+        for (int i = 0; i < 8; i++) {
+            char c = (char) ('a' + top + i);
+            String text = String.format("%-78s", "row " + (top + i) + " " + String.valueOf(c).repeat(60 + (top + i) % 5));
+            screen.newTextGraphics().putString(0, 2 + i, text,
+                    i == 3 ? java.util.EnumSet.of(SGR.REVERSE) : java.util.EnumSet.noneOf(SGR.class));
+        }
+        g.putString(0, 11, "footer that never moves");
+    }
+
+    private static int bytesForListScroll(boolean lean) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Utf8StreamTerminal t = new Utf8StreamTerminal(
+                new ByteArrayInputStream("\u001b[24;80R".getBytes(StandardCharsets.US_ASCII)), out);
+        TerminalScreen screen = lean ? new LeanScreen(t) : new TerminalScreen(t);
+        screen.startScreen();
+        drawList(screen, 0);
+        screen.refresh(Screen.RefreshType.COMPLETE);
+        out.reset();
+        drawList(screen, 1);
+        screen.refresh(Screen.RefreshType.DELTA);
+        return out.size();
     }
 
     @Test
