@@ -57,7 +57,7 @@ public final class Keymap {
             b("Reading", Scope.READING, Action.SCROLL_UP, "scroll up", null, "k", "Up"),
             b("Reading", Scope.READING, Action.SCROLL_PAGE_DOWN, "page down", null, "Space", "PgDn", "C-d"),
             b("Reading", Scope.READING, Action.SCROLL_PAGE_UP, "page up", null, "b", "PgUp", "C-u"),
-            b("Reading", Scope.READING, Action.NEXT_COMMENT, "next comment, still reading", "next", "J"),
+            b("Reading", Scope.READING, Action.NEXT_COMMENT, "next comment, still reading", null, "J"),
             b("Reading", Scope.READING, Action.PREV_COMMENT, "previous comment, still reading", null, "K"),
             b("Reading", Scope.READING, Action.CLOSE_READING, "back to the queue", "back", "Enter", "Esc"),
             b("Other", Scope.BOTH, Action.HELP, "this help", "help", "?"),

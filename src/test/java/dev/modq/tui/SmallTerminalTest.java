@@ -85,6 +85,14 @@ class SmallTerminalTest {
         assertTrue(help.contains(last.description()), help);
     }
 
+    @Test
+    void bothFootersKeepTheQuitHintAt80Columns() {
+        QueueState queue = ReducerTest.loaded(3, true);
+        assertTrue(Renderer.render(queue).rowText(23).contains("q quit"), Renderer.render(queue).rowText(23));
+        QueueState reading = queue.withReading(true, 0);
+        assertTrue(Renderer.render(reading).rowText(23).contains("q quit"), Renderer.render(reading).rowText(23));
+    }
+
     private static String bottomRows(Frame f, int n) {
         List<String> rows = new ArrayList<>();
         for (int y = f.height() - 1 - n; y < f.height() - 1; y++) {
