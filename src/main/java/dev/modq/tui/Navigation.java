@@ -3,6 +3,7 @@ package dev.modq.tui;
 import dev.modq.core.QueueRow;
 import dev.modq.core.query.Query;
 import dev.modq.core.text.Sanitizer;
+import dev.modq.store.Keyset;
 
 import java.util.List;
 
@@ -107,7 +108,8 @@ final class Navigation {
 
     /** From the selected row (included when {@code fromHere}, as a fresh search may match it). */
     private static Reducer.Result find(QueueState s, boolean forward, boolean fromHere) {
-        var from = s.selectedKey().map(k -> fromHere ? new dev.modq.store.Keyset(k.createdAtSeconds(), k.id() - 1) : k)
+        // (created_at, id) after (t, id - 1) includes the row itself: ids are integers
+        Keyset from = s.selectedKey().map(k -> fromHere ? new Keyset(k.createdAtSeconds(), k.id() - 1) : k)
                 .orElse(null);
         return new Reducer.Result(s, List.of(new Effect.Search(s.query().and(s.search()), from, forward)));
     }
