@@ -107,6 +107,28 @@ class QueueTmuxIT {
     }
 
     @Test
+    void ctrlZWithNoShellToReturnToLeavesTheQueueRunning() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed");
+        String jar = System.getProperty("modq.jar", "target/modq.jar");
+        Path db = dir.resolve("orphan.db");
+        seed(db);
+        try {
+            // as with ssh -t host modq: no job-control shell, so a stopped modq could never be continued
+            assertEquals(0, tmux.run("new-session", "-d", "-x", "80", "-y", "24", "-s", "q",
+                    "java -jar " + jar + " --db " + db + "; echo MODQ-EXIT=$?; sleep 60"));
+            waitFor("Comment number 1");
+            keys("C-z");
+            waitFor("a approve");
+            keys("a");
+            waitFor("Approved #1");
+            keys("q");
+            waitFor("MODQ-EXIT=0");
+        } finally {
+            tmux.kill();
+        }
+    }
+
+    @Test
     void refusesWithoutATerminal() throws Exception {
         String jar = System.getProperty("modq.jar", "target/modq.jar");
         Path db = dir.resolve("pipe.db");
