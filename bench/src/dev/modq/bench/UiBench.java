@@ -68,7 +68,7 @@ public final class UiBench {
         // the terminal asks for its size with a cursor-position query: answer 24x80 up front
         Utf8StreamTerminal terminal = new Utf8StreamTerminal(
                 new ByteArrayInputStream("\u001b[24;80R".getBytes(StandardCharsets.US_ASCII)), out);
-        TerminalScreen screen = new TerminalScreen(terminal);
+        TerminalScreen screen = new dev.modq.tui.lanterna.LeanScreen(terminal);
         screen.startScreen(); // not timed: the fake terminal's size handshake waits for a timeout
         long t0 = System.nanoTime();
         SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING);

@@ -32,9 +32,16 @@ public final class Cli {
 
     /** Runs one invocation, building only the part of the command tree it needs (start-up time matters to scripts). */
     public static int run(String... args) {
+        OutputCharset.useUtf8();
         CommandLine cmd = root(System.in, Prompter.onConsole());
         Commands.addFor(cmd, args);
         configured(cmd).setOut(Stdout.process());
+        String note = System.console() != null ? OutputCharset.localeNote() : null;
+        if (note != null) {
+            // on a terminal only: scripts reading pipes get UTF-8 without a word
+            cmd.getErr().println("modq: " + note);
+            cmd.getErr().flush();
+        }
         return execute(cmd, args);
     }
 

@@ -31,8 +31,9 @@ public final class TuiCommand extends BaseCommand {
 
     /** Opens the queue; without a terminal it refuses in one line (before touching the database). */
     static int openQueue(GlobalOptions global, CommandSpec spec) {
-        if (!TerminalUi.hasTerminal()) {
-            spec.commandLine().getErr().println(TerminalUi.NO_TTY);
+        String refusal = !TerminalUi.hasTerminal() ? TerminalUi.NO_TTY : TerminalUi.refusal(System.getenv("TERM"));
+        if (refusal != null) {
+            spec.commandLine().getErr().println(refusal);
             spec.commandLine().getErr().flush();
             return ExitCode.FAILURE;
         }
@@ -44,7 +45,7 @@ public final class TuiCommand extends BaseCommand {
             Session session = Session.of(Sanitizer.clean(ctx.store().path().getFileName().toString()),
                     Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide(), ctx.store().writable());
             TerminalUi.run(ctx.store(), new ModerationService(writes, me, Clock.systemUTC()), session,
-                    global.colorWanted());
+                    global.colorWanted(), OutputCharset.localeNote());
             return ExitCode.OK;
         } catch (TerminalUi.NoTerminalException e) {
             spec.commandLine().getErr().println(e.getMessage());

@@ -172,10 +172,10 @@ final class Answers {
 
     static Result quit(QueueState s) {
         int waiting = s.writes().queued();
-        if (waiting == 0) {
-            return done(s.withQuit());
+        if (waiting > 0) {
+            return done(s.withOverlay(new Overlay.QuitWithWrites(waiting)));
         }
-        return done(s.withOverlay(new Overlay.QuitWithWrites(waiting)));
+        return s.tagged().isEmpty() ? done(s.withQuit()) : done(s.withOverlay(new Overlay.ConfirmQuit(s.tagged().size())));
     }
 
     static Result actorLoaded(QueueState s, Msg.ActorLoaded a) {

@@ -95,7 +95,25 @@ public sealed interface Effect {
     record TagAll(Query query, int cap) implements Effect {
     }
 
+    /**
+     * Puts the cursor on comment {@code id} if the view's {@code query} matches it (a window around it is loaded,
+     * as {@link LoadWindow}); answers {@link Msg.JumpMissing} if it does not or does not exist.
+     */
+    record Jump(Query query, long id, int before, int after) implements Effect {
+    }
+
+    /**
+     * The nearest row matching {@code query} after (or, not {@code forward}, before) {@code from}, wrapping
+     * around the view's ends; {@code from} null starts at the first row.
+     */
+    record Search(Query query, Keyset from, boolean forward) implements Effect {
+    }
+
     /** Repaint every cell (Ctrl-L). */
     record Redraw() implements Effect {
+    }
+
+    /** Give the terminal back and stop, as Ctrl-Z does in a shell; on {@code fg} take it again and repaint. */
+    record Suspend() implements Effect {
     }
 }

@@ -5,6 +5,7 @@ import dev.modq.core.BatchResult;
 import dev.modq.core.Comment;
 import dev.modq.core.Post;
 import dev.modq.core.QueueRow;
+import dev.modq.core.query.Query;
 import dev.modq.core.text.CommentText;
 import dev.modq.core.text.DisplayWidth;
 import dev.modq.core.text.Sanitizer;
@@ -110,6 +111,10 @@ public final class EffectRunner {
             return new Msg.ActorLoaded(store.moderator(service.actor().name()));
         } else if (effect instanceof Effect.FindUndoable) {
             return new Msg.UndoableFound(store.latestUndoableBatch(service.actor().name()));
+        } else if (effect instanceof Effect.Jump j) {
+            return jump(j);
+        } else if (effect instanceof Effect.Search s) {
+            return search(s);
         }
         return null;
     }
@@ -154,6 +159,31 @@ public final class EffectRunner {
         rows.addAll(after);
         return new Msg.WindowLoaded(rows, before.size() < w.before(), after.size() < w.after(), w.preferId(),
                 before.size(), w.keep());
+    }
+
+    private Msg jump(Effect.Jump j) {
+        Optional<Comment> c = store.comment(j.id());
+        if (c.isEmpty()) {
+            return new Msg.JumpMissing(j.id(), null);
+        }
+        if (store.countUpTo(j.query().and(Query.parse("id:" + j.id())), 1) == 0) {
+            return new Msg.JumpMissing(j.id(), c.get().status());
+        }
+        return window(new Effect.LoadWindow(j.query(), new Effect.AtId(j.id()), j.before(), j.after(), j.id()));
+    }
+
+    private Msg search(Effect.Search s) {
+        List<QueueRow> hit = List.of();
+        if (s.from() != null) {
+            hit = store.page(s.forward() ? PageRequest.first(s.query(), 1).after(s.from())
+                    : PageRequest.first(s.query(), 1).before(s.from()));
+        }
+        if (!hit.isEmpty()) {
+            return new Msg.SearchFound(hit.get(0).id(), false);
+        }
+        hit = store.page(s.forward() || s.from() == null ? PageRequest.first(s.query(), 1)
+                : PageRequest.last(s.query(), 1));
+        return new Msg.SearchFound(hit.isEmpty() ? null : hit.get(0).id(), s.from() != null);
     }
 
     private Msg tagAll(Effect.TagAll t) {

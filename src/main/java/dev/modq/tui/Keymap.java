@@ -31,6 +31,9 @@ public final class Keymap {
             b("Move", Scope.QUEUE, Action.PAGE_UP, "previous page", null, "PgUp"),
             b("Move", Scope.QUEUE, Action.FIRST, "first comment", null, "g", "Home"),
             b("Move", Scope.QUEUE, Action.LAST, "last comment", null, "G", "End"),
+            b("Move", Scope.QUEUE, Action.JUMP, "jump to a comment by id: # then the number, Enter", null, "#"),
+            b("Move", Scope.QUEUE, Action.DETAIL_DOWN, "scroll the detail pane down", null, "C-d"),
+            b("Move", Scope.QUEUE, Action.DETAIL_UP, "scroll the detail pane up", null, "C-u"),
             b("Decide", Scope.BOTH, Action.APPROVE, "approve (the tagged comments, if any), move on", "approve", "a"),
             b("Decide", Scope.BOTH, Action.REJECT,
                     "reject, then a reason: s spam, b abuse, o off-topic, x other, Enter none, Esc cancels",
@@ -47,14 +50,21 @@ public final class Keymap {
             b("View", Scope.QUEUE, Action.PREV_VIEW, "previous view", null, "S-Tab"),
             b("View", Scope.QUEUE, Action.FILTER, "filter with the query language (empty clears it)", "filter", "/"),
             b("View", Scope.QUEUE, Action.READ, "read the comment full-screen", null, "Enter"),
+            b("Search", Scope.QUEUE, Action.SEARCH,
+                    "search this view (query language; the list is not filtered), then n and N", null, "s"),
+            b("Search", Scope.QUEUE, Action.SEARCH_NEXT, "next match of the search", null, "n"),
+            b("Search", Scope.QUEUE, Action.SEARCH_PREV, "previous match of the search", null, "N"),
             b("Reading", Scope.READING, Action.SCROLL_DOWN, "scroll down", "scroll", "j", "Down"),
             b("Reading", Scope.READING, Action.SCROLL_UP, "scroll up", null, "k", "Up"),
-            b("Reading", Scope.READING, Action.SCROLL_PAGE_DOWN, "page down", null, "Space", "PgDn"),
-            b("Reading", Scope.READING, Action.SCROLL_PAGE_UP, "page up", null, "b", "PgUp"),
+            b("Reading", Scope.READING, Action.SCROLL_PAGE_DOWN, "page down", null, "Space", "PgDn", "C-d"),
+            b("Reading", Scope.READING, Action.SCROLL_PAGE_UP, "page up", null, "b", "PgUp", "C-u"),
+            b("Reading", Scope.READING, Action.NEXT_COMMENT, "next comment, still reading", null, "J"),
+            b("Reading", Scope.READING, Action.PREV_COMMENT, "previous comment, still reading", null, "K"),
             b("Reading", Scope.READING, Action.CLOSE_READING, "back to the queue", "back", "Enter", "Esc"),
             b("Other", Scope.BOTH, Action.HELP, "this help", "help", "?"),
             b("Other", Scope.BOTH, Action.REDRAW, "redraw the screen", null, "C-l"),
-            b("Other", Scope.BOTH, Action.QUIT, "quit", "quit", "q", "C-c"));
+            b("Other", Scope.BOTH, Action.SUSPEND, "suspend to the shell (fg comes back)", null, "C-z"),
+            b("Other", Scope.BOTH, Action.QUIT, "quit (asks first while comments are tagged)", "quit", "q", "C-c"));
 
     private Keymap() {
     }

@@ -7,8 +7,13 @@ package dev.modq.tui;
 public record Layout(int width, int height, boolean tooSmall, int listTop, int listHeight, int separatorRow,
                      int detailTop, int detailHeight, int messageRow, int footerRow) {
 
+    /** The list's columns and the footer's hints are laid out for 80 columns. */
     public static final int MIN_WIDTH = 80;
-    public static final int MIN_HEIGHT = 24;
+    /**
+     * 16 rows still give 4 list rows and 7 detail lines: tmux with a status line (80x23), screen's caption,
+     * a split pane all fit.
+     */
+    public static final int MIN_HEIGHT = 16;
 
     public static Layout of(int width, int height) {
         boolean tooSmall = width < MIN_WIDTH || height < MIN_HEIGHT;

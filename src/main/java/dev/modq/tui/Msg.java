@@ -77,6 +77,14 @@ public sealed interface Msg {
     }
 
     /** An effect failed (database locked, read-only, not allowed...): one line for the message line. */
+    /** A jump target that is not in the view: {@code status} where it is, null when it does not exist. */
+    record JumpMissing(long id, Status status) implements Msg {
+    }
+
+    /** A search's answer: the matching comment's id, or null; {@code wrapped} when it went round an end. */
+    record SearchFound(Long id, boolean wrapped) implements Msg {
+    }
+
     record Failed(String message) implements Msg {
     }
 }

@@ -23,6 +23,18 @@ public sealed interface Overlay {
     record FilterPrompt(String text) implements Overlay {
     }
 
+    /** The id typed after {@code #}. */
+    record JumpPrompt(String digits) implements Overlay {
+    }
+
+    /** The search being typed after {@code s}: a query in the filter language. */
+    record SearchPrompt(String text) implements Overlay {
+    }
+
+    /** Quitting with tagged comments (the tags would be lost): {@code y} quits. */
+    record ConfirmQuit(int tagged) implements Overlay {
+    }
+
     /** A bulk decision waiting for {@code y}: any other key cancels, so one slip of a finger does nothing. */
     record Confirm(Decision decision, String reason, int count) implements Overlay {
     }

@@ -16,14 +16,15 @@ import java.util.Optional;
 /**
  * Everything the queue screen shows, immutable. {@code rows} is a window of the queue around the cursor
  * (never the whole queue): {@code atStart}/{@code atEnd} say whether it reaches the queue's ends.
- * {@code tagged} maps tagged comment ids to the version seen when they were tagged.
+ * {@code tagged} maps tagged comment ids to the version seen when they were tagged. {@code search} is the last
+ * search ({@code s}; {@code n}/{@code N} repeat it), empty when none: it moves the cursor, it never filters.
  */
 public record QueueState(Session session, View view, Query filter,
                          List<QueueRow> rows, boolean atStart, boolean atEnd, int cursor, int top,
                          Map<Long, Long> tagged, boolean reading, int detailScroll, Overlay overlay,
                          Message message, Map<Status, Long> counts, Long filteredCount,
                          int width, int height, Detail detail, Instant now, boolean quit,
-                         WriteState writes) {
+                         WriteState writes, Query search) {
 
     public QueueState {
         rows = List.copyOf(rows);
@@ -33,7 +34,7 @@ public record QueueState(Session session, View view, Query filter,
 
     public static QueueState initial(Session session, int width, int height, Instant now) {
         return new QueueState(session, View.PENDING, Query.EMPTY, List.of(), true, true, 0, 0, Map.of(), false, 0,
-                Overlay.NONE, Message.NONE, Map.of(), null, width, height, null, now, false, WriteState.NONE);
+                Overlay.NONE, Message.NONE, Map.of(), null, width, height, null, now, false, WriteState.NONE, Query.EMPTY);
     }
 
     /** The query the list shows: the view's status and the filter. */
@@ -56,17 +57,17 @@ public record QueueState(Session session, View view, Query filter,
 
     public QueueState withView(View v) {
         return new QueueState(session, v, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes);
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withFilter(Query f) {
         return new QueueState(session, view, f, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes);
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withWindow(List<QueueRow> r, boolean start, boolean end, int c, int t) {
         return new QueueState(session, view, filter, r, start, end, c, t, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes);
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withCursor(int c, int t) {
@@ -75,56 +76,61 @@ public record QueueState(Session session, View view, Query filter,
 
     public QueueState withTagged(Map<Long, Long> t) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, t, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes);
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withReading(boolean r, int scroll) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, r, scroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes);
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withOverlay(Overlay o) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                o, message, counts, filteredCount, width, height, detail, now, quit, writes);
+                o, message, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withMessage(Message m) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, m, counts, filteredCount, width, height, detail, now, quit, writes);
+                overlay, m, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withCounts(Map<Status, Long> c, Long filtered) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, c, filtered, width, height, detail, now, quit, writes);
+                overlay, message, c, filtered, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withSize(int w, int h) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, w, h, detail, now, quit, writes);
+                overlay, message, counts, filteredCount, w, h, detail, now, quit, writes, search);
     }
 
     public QueueState withDetail(Detail d) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, d, now, quit, writes);
+                overlay, message, counts, filteredCount, width, height, d, now, quit, writes, search);
     }
 
     public QueueState withNow(Instant n) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, n, quit, writes);
+                overlay, message, counts, filteredCount, width, height, detail, n, quit, writes, search);
     }
 
     public QueueState withSession(Session se) {
         return new QueueState(se, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes);
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes, search);
     }
 
     public QueueState withWrites(WriteState w) {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, quit, w);
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, w, search);
     }
 
     public QueueState withQuit() {
         return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
-                overlay, message, counts, filteredCount, width, height, detail, now, true, writes);
+                overlay, message, counts, filteredCount, width, height, detail, now, true, writes, search);
+    }
+
+    public QueueState withSearch(Query q) {
+        return new QueueState(session, view, filter, rows, atStart, atEnd, cursor, top, tagged, reading, detailScroll,
+                overlay, message, counts, filteredCount, width, height, detail, now, quit, writes, q);
     }
 }

@@ -64,6 +64,10 @@ public final class Reducer {
             return Answers.undoableFound(s, u.batch());
         } else if (msg instanceof Msg.TaggedAll t) {
             return taggedAll(s, t);
+        } else if (msg instanceof Msg.JumpMissing j) {
+            return Navigation.jumpMissing(s, j);
+        } else if (msg instanceof Msg.SearchFound f) {
+            return Navigation.searchFound(s, f);
         } else if (msg instanceof Msg.Failed f) {
             return done(s.withOverlay(Overlay.NONE).withMessage(Message.error(Sanitizer.clean(f.message()))));
         }
@@ -95,6 +99,9 @@ public final class Reducer {
             return reasonKey(s, k);
         } else if (o instanceof Overlay.FilterPrompt p) {
             return filterKey(s, p, k);
+        } else if (o instanceof Overlay.JumpPrompt || o instanceof Overlay.SearchPrompt
+                || o instanceof Overlay.ConfirmQuit) {
+            return Navigation.overlayKey(s, k);
         } else if (o instanceof Overlay.Confirm c) {
             return k.name().equals("y") ? decide(s.withOverlay(Overlay.NONE), c.decision(), c.reason(), true)
                     : done(s.withOverlay(Overlay.NONE).withMessage(Message.info("Not applied: nothing changed")));
@@ -107,7 +114,8 @@ public final class Reducer {
         }
         Optional<Action> action = Keymap.lookup(k, s.reading());
         if (Layout.of(s.width(), s.height()).tooSmall()) {
-            return action.filter(a -> a == Action.QUIT || a == Action.REDRAW).map(a -> action(s, a)).orElse(done(s));
+            return action.filter(a -> a == Action.QUIT || a == Action.REDRAW || a == Action.SUSPEND)
+                    .map(a -> action(s, a)).orElse(done(s));
         }
         if (action.isEmpty()) {
             String name = Sanitizer.clean(Keymap.keyLabel(k.name()));
@@ -144,6 +152,15 @@ public final class Reducer {
             case HELP: return done(s.withOverlay(new Overlay.Help(0)));
             case REDRAW: return new Result(s, List.of(new Effect.Redraw()));
             case QUIT: return Answers.quit(s);
+            case SUSPEND: return new Result(s, List.of(new Effect.Suspend()));
+            case JUMP: return done(s.withOverlay(new Overlay.JumpPrompt("")));
+            case SEARCH: return done(s.withOverlay(new Overlay.SearchPrompt("")));
+            case SEARCH_NEXT: return Navigation.searchAgain(s, true);
+            case SEARCH_PREV: return Navigation.searchAgain(s, false);
+            case NEXT_COMMENT: return moveTo(s, s.cursor() + 1);
+            case PREV_COMMENT: return moveTo(s, s.cursor() - 1);
+            case DETAIL_DOWN: return Navigation.scrollPane(s, 1);
+            case DETAIL_UP: return Navigation.scrollPane(s, -1);
             default: return done(s);
         }
     }
@@ -159,13 +176,13 @@ public final class Reducer {
         if (by == 0) {
             return done(s.withOverlay(Overlay.NONE));
         }
-        int max = Math.max(0, Renderer.helpLines().size() - (Layout.of(s.width(), s.height()).messageRow() - 2));
+        int max = Math.max(0, Renderer.helpLines(s.width()).size() - (Layout.of(s.width(), s.height()).messageRow() - 2));
         return done(s.withOverlay(new Overlay.Help(clamp(h.scroll() + by, 0, max))));
     }
 
     // ---- moving ----
 
-    private static Result moveTo(QueueState s, int target) {
+    static Result moveTo(QueueState s, int target) {
         if (s.rows().isEmpty()) {
             return done(s);
         }
@@ -377,7 +394,7 @@ public final class Reducer {
 
     // ---- views and filter ----
 
-    private static Result switchView(QueueState s, View v, Query filter, String note) {
+    static Result switchView(QueueState s, View v, Query filter, String note) {
         int dropped = s.tagged().size();
         String text = note != null ? note : v.title() + (blank(filter) ? "" : " matching " + filter.print());
         if (dropped > 0) {
@@ -411,6 +428,10 @@ public final class Reducer {
     }
 
     private static Result applyFilter(QueueState s, String text) {
+        if (!text.isBlank() && text.strip().equals(s.filter().print())) {
+            return done(s.withOverlay(Overlay.NONE).withMessage(Message.info(
+                    "Filter unchanged: / then Ctrl-U, Enter clears it")));
+        }
         Query q;
         try {
             q = Query.parse(text.strip());

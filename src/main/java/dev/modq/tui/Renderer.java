@@ -172,13 +172,15 @@ public final class Renderer {
         if (s.selected().isEmpty() || s.detail() == null) {
             return;
         }
-        List<DetailText.Line> lines = DetailText.lines(s.detail(), f.width() - 2, s.now());
+        List<DetailText.Line> all = DetailText.lines(s.detail(), f.width() - 2, s.now());
+        // Ctrl-D/Ctrl-U scroll the pane from the queue; a move puts it back at the top
+        List<DetailText.Line> lines = all.subList(Math.min(s.detailScroll(), all.size()), all.size());
         int shown = Math.min(l.detailHeight(), lines.size());
         boolean more = lines.size() > l.detailHeight();
         for (int i = 0; i < shown; i++) {
             if (more && i == shown - 1) {
-                f.put(1, l.detailTop() + i, "\u2026 " + (lines.size() - shown + 1) + " more lines: Enter reads it all",
-                        Style.DIM);
+                f.put(1, l.detailTop() + i, "\u2026 " + (lines.size() - shown + 1)
+                        + " more lines: Ctrl-D scrolls, Enter reads it all", Style.DIM);
             } else {
                 f.put(1, l.detailTop() + i, lines.get(i).text(), lines.get(i).style());
             }
@@ -211,27 +213,51 @@ public final class Renderer {
         String subject = s.tagged().isEmpty() ? s.selected().map(r -> "#" + r.id()).orElse("")
                 : s.tagged().size() + " tagged";
         if (o instanceof Overlay.ReasonPicker) {
-            f.fillRow(y, Style.PROMPT);
-            f.put(0, y, "Reject " + subject + ", reason? s spam  b abuse  o off-topic  x other  Enter none  Esc cancel",
-                    Style.PROMPT);
+            wrapUp(f, y, "Reject " + subject + ", reason? s spam  b abuse  o off-topic  x other  Enter none"
+                    + "  Esc cancels", Style.PROMPT, Style.PROMPT);
         } else if (o instanceof Overlay.Confirm c) {
-            f.fillRow(y, Style.PROMPT);
-            f.put(0, y, c.decision().name().charAt(0) + c.decision().verb().substring(1) + " " + c.count()
+            wrapUp(f, y, c.decision().name().charAt(0) + c.decision().verb().substring(1) + " " + c.count()
                     + " tagged comments" + (c.reason() == null ? "" : " (" + c.reason() + ")")
-                    + "? y applies, any other key cancels [n]", Style.PROMPT);
+                    + "? y applies, any other key cancels [n]", Style.PROMPT, Style.PROMPT);
         } else if (o instanceof Overlay.ConfirmUndo c) {
-            f.fillRow(y, Style.PROMPT);
-            f.put(0, y, Answers.undoQuestion(c.batch(), s.now()), Style.PROMPT);
+            wrapUp(f, y, Answers.undoQuestion(c.batch(), s.now()), Style.PROMPT, Style.PROMPT);
         } else if (o instanceof Overlay.QuitWithWrites q) {
-            f.fillRow(y, Style.PROMPT);
-            f.put(0, y, q.waiting() + " write" + (q.waiting() == 1 ? "" : "s")
-                    + " not done (database busy): q drops them and quits; other keys wait", Style.PROMPT);
+            wrapUp(f, y, q.waiting() + " write" + (q.waiting() == 1 ? "" : "s")
+                    + " not done (database busy): q drops them and quits; other keys wait", Style.PROMPT, Style.PROMPT);
+        } else if (o instanceof Overlay.ConfirmQuit q) {
+            wrapUp(f, y, "Quit? " + q.tagged() + " tagged comments lose their tags. y quits, any other key stays",
+                    Style.PROMPT, Style.PROMPT);
         } else if (s.writes().waitedMs() > 0 && !(o instanceof Overlay.FilterPrompt)) {
-            f.put(0, y, waitingLine(s.writes()), Style.WARNING);
-        } else if (o instanceof Overlay.FilterPrompt && !s.message().error()) {
-            f.put(0, y, "Filter (the --where language): Enter applies, empty clears, Esc cancels", Style.DIM);
+            wrapUp(f, y, waitingLine(s.writes()), Style.WARNING, Style.NORMAL);
+        } else if (o instanceof Overlay.FilterPrompt p && !s.message().error()) {
+            wrapUp(f, y, p.text().isEmpty() ? "Filter (the --where language): Enter applies, empty clears, Esc cancels"
+                    : "Filter: Enter applies, Ctrl-U empties the line (Enter then clears), Esc cancels",
+                    Style.DIM, Style.NORMAL);
+        } else if (o instanceof Overlay.JumpPrompt && !s.message().error()) {
+            wrapUp(f, y, "Jump to comment #: type its id, Enter goes, Esc cancels", Style.DIM, Style.NORMAL);
+        } else if (o instanceof Overlay.SearchPrompt && !s.message().error()) {
+            wrapUp(f, y, "Search this view (the --where language, the list stays): Enter finds, n/N repeat, Esc"
+                    + " cancels", Style.DIM, Style.NORMAL);
         } else {
-            f.put(0, y, s.message().text(), s.message().error() ? Style.ERROR : Style.INFO);
+            wrapUp(f, y, s.message().text(), s.message().error() ? Style.ERROR : Style.INFO, Style.NORMAL);
+        }
+    }
+
+    /**
+     * Draws {@code text} so that it ends on row {@code y}: a line too wide for the screen wraps at a space onto
+     * the row above (over the last detail line), so no message or prompt is ever cut.
+     */
+    private static final int MESSAGE_ROWS = 3;
+
+    static void wrapUp(Frame f, int y, String text, Style style, Style fill) {
+        List<String> lines = DetailText.wrap(text, f.width());
+        if (lines.size() > MESSAGE_ROWS) {
+            lines = lines.subList(0, MESSAGE_ROWS); // no message the UI writes is that long; a store text may be
+        }
+        int top = Math.max(0, y - lines.size() + 1);
+        for (int i = 0; top + i <= y; i++) {
+            f.fillRow(top + i, fill);
+            f.put(0, top + i, lines.get(lines.size() - 1 - (y - top - i)), style);
         }
     }
 
@@ -244,9 +270,21 @@ public final class Renderer {
     private static void footer(Frame f, QueueState s, Layout l) {
         int y = l.footerRow();
         f.fillRow(y, Style.FOOTER);
+        String prompt = null;
+        String typed = null;
         if (s.overlay() instanceof Overlay.FilterPrompt p) {
-            int c = f.put(0, y, "/", Style.FOOTER_KEY);
-            String text = Sanitizer.clean(p.text());
+            prompt = "/";
+            typed = p.text();
+        } else if (s.overlay() instanceof Overlay.JumpPrompt j) {
+            prompt = "#";
+            typed = j.digits();
+        } else if (s.overlay() instanceof Overlay.SearchPrompt sp) {
+            prompt = "search: ";
+            typed = sp.text();
+        }
+        if (prompt != null) {
+            int c = f.put(0, y, prompt, Style.FOOTER_KEY);
+            String text = Sanitizer.clean(typed);
             String shown = DisplayWidth.of(text) < f.width() - 2 ? text
                     : "\u2026" + tail(text, f.width() - 3);
             c = f.put(c, y, shown, Style.FOOTER);
@@ -272,8 +310,14 @@ public final class Renderer {
         return text.substring(i);
     }
 
-    /** The help overlay's lines: {key labels, description}, a group title has a null description. */
-    static List<String[]> helpLines() {
+    /** Columns of the help overlay before a description: indent, key labels, a space. */
+    private static final int HELP_KEYS = 3 + 14 + 1;
+
+    /**
+     * The help overlay's lines at a screen width: {key labels, description}; a group title has a null
+     * description; a long description wraps onto lines with empty key labels.
+     */
+    static List<String[]> helpLines(int width) {
         List<String[]> lines = new ArrayList<>();
         String group = null;
         for (Keymap.Binding b : Keymap.BINDINGS) {
@@ -281,7 +325,11 @@ public final class Renderer {
                 group = b.group();
                 lines.add(new String[]{group, null});
             }
-            lines.add(new String[]{Keymap.keysLabel(b), b.description()});
+            String keys = Keymap.keysLabel(b);
+            for (String part : DetailText.wrap(b.description(), Math.max(10, width - HELP_KEYS - 1))) {
+                lines.add(new String[]{keys, part});
+                keys = "";
+            }
         }
         return lines;
     }
@@ -294,7 +342,7 @@ public final class Renderer {
         }
         f.fillRow(top, Style.TITLE);
         f.put(1, top, "Keys: j/k scroll, any other key closes", Style.TITLE);
-        List<String[]> lines = helpLines();
+        List<String[]> lines = helpLines(f.width());
         for (int i = 0; top + 1 + i < bottom && scroll + i < lines.size(); i++) {
             String[] line = lines.get(scroll + i);
             int y = top + 1 + i;

@@ -24,7 +24,7 @@ class BenchSmokeIT {
             "ui_launch_ms", "ui_first_frame_in_process_ms",
             "ui_move_median_ms", "ui_move_p99_ms", "ui_page_down_median_ms", "ui_page_down_p99_ms",
             "ui_approve_median_ms", "ui_approve_p99_ms", "ui_filter_median_ms", "ui_filter_p99_ms",
-            "ui_move_bytes", "ui_peak_heap_mb", "ui_peak_rss_mb",
+            "ui_move_bytes", "ui_move_bytes_held", "ui_peak_heap_mb", "ui_peak_rss_mb",
             "wxr_import_comments_per_s", "wxr_import_peak_heap_mb", "wxr_import_peak_rss_mb");
     /** Measures compared with a reference measured in the same run. */
     static final List<String> WITH_REFERENCE = List.of(

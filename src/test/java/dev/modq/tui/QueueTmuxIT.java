@@ -73,6 +73,62 @@ class QueueTmuxIT {
     }
 
     @Test
+    void ctrlZGivesTheShellACleanTerminalAndFgRedraws() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed");
+        String jar = System.getProperty("modq.jar", "target/modq.jar");
+        Path db = dir.resolve("z.db");
+        seed(db);
+        try {
+            assertEquals(0, tmux.run("new-session", "-d", "-x", "80", "-y", "24", "-s", "q",
+                    "env PS1='SHELL> ' bash --norc --noprofile -i"));
+            waitFor("SHELL>");
+            keys("java -jar " + jar + " --db " + db, "Enter");
+            waitFor("Comment number 1");
+            keys("C-z");
+            String screen = waitFor("Stopped");
+            assertTrue(!screen.contains("Comment number") && !screen.contains("approve"),
+                    "the frame is gone, the shell's screen is back:\n" + screen);
+            assertTrue(screen.strip().endsWith("SHELL>"), "a clean prompt:\n" + screen);
+            keys("fg", "Enter");
+            waitFor("[Pending 5]");
+            waitFor("a approve"); // the whole frame, down to the footer, is drawn again
+            keys("a");
+            waitFor("Approved #1");
+            keys("q");
+            waitUntil(sc -> !sc.contains("Comment number") && sc.strip().endsWith("SHELL>"), "the prompt after quit");
+            keys("echo MODQ-EXIT=$?", "Enter");
+            waitFor("MODQ-EXIT=0");
+        } finally {
+            tmux.kill();
+        }
+        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
+            assertEquals(Status.APPROVED, store.comment(1).orElseThrow().status(), "the key after fg was applied");
+        }
+    }
+
+    @Test
+    void ctrlZWithNoShellToReturnToLeavesTheQueueRunning() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed");
+        String jar = System.getProperty("modq.jar", "target/modq.jar");
+        Path db = dir.resolve("orphan.db");
+        seed(db);
+        try {
+            // as with ssh -t host modq: no job-control shell, so a stopped modq could never be continued
+            assertEquals(0, tmux.run("new-session", "-d", "-x", "80", "-y", "24", "-s", "q",
+                    "java -jar " + jar + " --db " + db + "; echo MODQ-EXIT=$?; sleep 60"));
+            waitFor("Comment number 1");
+            keys("C-z");
+            waitFor("a approve");
+            keys("a");
+            waitFor("Approved #1");
+            keys("q");
+            waitFor("MODQ-EXIT=0");
+        } finally {
+            tmux.kill();
+        }
+    }
+
+    @Test
     void refusesWithoutATerminal() throws Exception {
         String jar = System.getProperty("modq.jar", "target/modq.jar");
         Path db = dir.resolve("pipe.db");
@@ -111,15 +167,19 @@ class QueueTmuxIT {
     }
 
     private String waitFor(String text) throws Exception {
+        return waitUntil(screen -> screen.contains(text), "'" + text + "'");
+    }
+
+    private String waitUntil(java.util.function.Predicate<String> shown, String what) throws Exception {
         String screen = "";
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < until) {
             screen = tmux.capture("q");
-            if (screen.contains(text)) {
+            if (shown.test(screen)) {
                 return screen;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("'" + text + "' never appeared; the screen:\n" + screen);
+        throw new AssertionError(what + " never appeared; the screen:\n" + screen);
     }
 }

@@ -71,7 +71,7 @@ class RendererTest {
     @Test
     void tooSmallScreenSaysWhatItNeeds() {
         Frame f = Renderer.render(state().withSize(70, 20));
-        assertTrue(f.text().contains("need 80x24, have 70x20"), f.text());
+        assertTrue(f.text().contains("need 80x16, have 70x20"), f.text());
     }
 
     @Test

@@ -9,11 +9,15 @@ import dev.modq.service.ModerationService;
 import dev.modq.core.query.Query;
 import dev.modq.store.Store;
 import dev.modq.store.StoreException;
+import dev.modq.tui.Action;
 import dev.modq.tui.Effect;
 import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Frame;
 import dev.modq.tui.Key;
+import dev.modq.tui.Keymap;
+import dev.modq.tui.Message;
 import dev.modq.tui.Msg;
+import dev.modq.tui.Overlay;
 import dev.modq.tui.QueueState;
 import dev.modq.tui.Reducer;
 import dev.modq.tui.Renderer;
@@ -36,6 +40,8 @@ import java.util.function.LongSupplier;
  * Decisions and undos go to a {@link WriteQueue} and never run on this loop; their answers are picked up by
  * {@link #step}. Time comes from the injected {@link Clock} (what the screen shows) and a monotonic ticker in
  * nanoseconds (when to poll, tick, and say that a write is waiting), so tests drive both by hand.
+ * With a rest set ({@link #restBeforeDetail}), a move's detail pane waits until no move key has come for that
+ * long: a held key (30 repeats a second over SSH) sends the list rows only, and the detail once at the end.
  */
 public final class QueueApp {
 
@@ -43,6 +49,15 @@ public final class QueueApp {
     public interface Input {
         /** The next key, waiting up to {@code timeoutMs} (0: only what is already there); null when none. */
         KeyStroke next(long timeoutMs) throws IOException;
+    }
+
+    /** Gives the terminal back to the shell and stops the process (Ctrl-Z), and takes it again after {@code fg}. */
+    public interface Suspender {
+        /** Restores the terminal and stops the process; returns once the process is continued. */
+        void suspend() throws IOException;
+
+        /** Takes the terminal again (raw mode, private screen) after the process was continued. */
+        void resume() throws IOException;
     }
 
     private static final Duration TICK = Duration.ofSeconds(5);
@@ -63,6 +78,11 @@ public final class QueueApp {
     private QueueState state;
     private Frame shown;
     private Effect.LoadDetail pendingDetail;
+    private Duration detailRest = Duration.ZERO;
+    /** When the last cursor move was handled (clock millis); its detail is due {@link #detailRest} later. */
+    private long lastMoveAt;
+    private boolean lastKeyMoved;
+    private long detailLoads;
     /** A filtered count waits until the frame is drawn and no key is queued: it may scan many rows. */
     private Query pendingFilteredCount;
     private KeyStroke pushedBack;
@@ -74,6 +94,10 @@ public final class QueueApp {
     private boolean shownHeld;
     private long frames;
     private volatile boolean stopped;
+    private Suspender suspender;
+    private String startNote;
+    private volatile boolean suspendRequested;
+    private volatile boolean continued;
 
     /**
      * @param pollEvery how often to look for other writers' changes; {@link Duration#ZERO} turns polling off
@@ -123,6 +147,9 @@ public final class QueueApp {
         lastPoll = ticker.getAsLong();
         lastTick = lastPoll;
         apply(Reducer.start(state));
+        if (startNote != null) {
+            state = state.withMessage(Message.info(startNote));
+        }
         drain();
         render();
     }
@@ -132,9 +159,9 @@ public final class QueueApp {
      * changes; repaints if anything changed. Returns false once the user quit.
      */
     public boolean step(long timeoutMs) throws IOException {
-        KeyStroke ks = pushedBack != null ? pushedBack : input.next(timeoutMs);
+        boolean dirty = suspendOrResumeIfAsked();
+        KeyStroke ks = pushedBack != null ? pushedBack : input.next(dirty ? 0 : waitAtMost(timeoutMs));
         pushedBack = null;
-        boolean dirty = false;
         while (ks != null && !state.quit()) {
             if (ks.getKeyType() == KeyType.EOF) {
                 stop();
@@ -146,7 +173,7 @@ public final class QueueApp {
                 dispatch(new Msg.KeyPressed(Key.of("Esc")));
                 key = Key.ofChar(key.name().charAt(2));
             }
-            dispatch(new Msg.KeyPressed(key));
+            keyPressed(key);
             dirty = true;
             ks = input.next(0);
         }
@@ -162,7 +189,7 @@ public final class QueueApp {
         dirty |= collectWrites();
         dirty |= pollOthers();
         dirty |= tick();
-        if (dirty || !inbox.isEmpty() || pendingDetail != null) {
+        if (dirty || !inbox.isEmpty() || detailDue()) {
             drain();
             render();
         }
@@ -279,6 +306,98 @@ public final class QueueApp {
         return true;
     }
 
+    /**
+     * Sets how long the cursor must rest before the detail pane of the comment under it is loaded and drawn
+     * ({@link Duration#ZERO}: at once, for scripted tests).
+     */
+    public void restBeforeDetail(Duration rest) {
+        this.detailRest = rest;
+    }
+
+    /** How many times a comment's detail was loaded (tests and benchmarks: held keys must not load each row). */
+    public long detailLoads() {
+        return detailLoads;
+    }
+
+    /** A line to show on the message line when the queue opens instead of the usual hint (null: none). */
+    public void noteAtStart(String note) {
+        this.startNote = note;
+    }
+
+    /** Who gives the terminal back on Ctrl-Z; without one (virtual terminals) Ctrl-Z says it cannot. */
+    public void suspendWith(Suspender s) {
+        this.suspender = s;
+    }
+
+    /** A SIGTSTP from outside (kill -TSTP): suspend at the next step, as Ctrl-Z does. Any thread. */
+    public void requestSuspend() {
+        suspendRequested = true;
+    }
+
+    /** A SIGCONT: something else stopped and continued the process; take the terminal again. Any thread. */
+    public void continued() {
+        continued = true;
+    }
+
+    private boolean suspendOrResumeIfAsked() throws IOException {
+        if (suspendRequested) {
+            suspendRequested = false;
+            suspend();
+            return true;
+        }
+        if (continued && suspender != null) {
+            continued = false;
+            suspender.resume();
+            fullRedraw = true;
+            return true;
+        }
+        return false;
+    }
+
+    private void suspend() {
+        if (suspender == null) {
+            state = state.withMessage(Message.info("Ctrl-Z: this terminal cannot be suspended"));
+            return;
+        }
+        try {
+            suspender.suspend();
+            continued = false; // this continue is ours: resume once, below
+            suspender.resume();
+        } catch (IOException | RuntimeException e) {
+            state = state.withMessage(Message.error("Ctrl-Z: " + e.getMessage()));
+        }
+        fullRedraw = true;
+    }
+
+    /** A key other than a cursor move acts on the comment (or reads it): its detail is loaded before. */
+    private void keyPressed(Key key) {
+        boolean move = state.overlay() instanceof Overlay.None && !state.reading()
+                && Keymap.lookup(key, false).map(Action::isMove).orElse(false);
+        if (!move) {
+            loadDetail();
+        }
+        dispatch(new Msg.KeyPressed(key));
+        lastKeyMoved = move;
+        if (move) {
+            lastMoveAt = clock.millis();
+        }
+    }
+
+    /** A pending detail is due unless the cursor is still moving (a move came less than the rest ago). */
+    private boolean detailDue() {
+        return pendingDetail != null
+                && (!lastKeyMoved || detailRest.isZero() || clock.millis() - lastMoveAt >= detailRest.toMillis());
+    }
+
+    /** Waits no longer for keys than until a deferred detail is due. */
+    private long waitAtMost(long timeoutMs) {
+        if (pendingDetail == null || detailDue()) {
+            return timeoutMs;
+        }
+        long left = detailRest.toMillis() - (clock.millis() - lastMoveAt);
+        return Math.max(1, Math.min(timeoutMs, left));
+    }
+
     private void dispatch(Msg msg) {
         inbox.add(msg);
         while (!inbox.isEmpty()) {
@@ -295,6 +414,8 @@ public final class QueueApp {
                 fullRedraw = true;
             } else if (e instanceof Effect.Write w) {
                 writes.submit(w);
+            } else if (e instanceof Effect.Suspend) {
+                suspend();
             } else if (e instanceof Effect.LoadCounts c && c.filtered() != null) {
                 pendingFilteredCount = c.filtered();
                 runner.run(new Effect.LoadCounts(null)).ifPresent(inbox::add);
@@ -308,14 +429,22 @@ public final class QueueApp {
         while (!inbox.isEmpty()) {
             apply(Reducer.update(state, inbox.poll()));
         }
-        if (pendingDetail != null) {
-            Effect.LoadDetail d = pendingDetail;
-            pendingDetail = null;
-            Optional<Msg> loaded = runner.run(d);
-            loaded.ifPresent(m -> apply(Reducer.update(state, m)));
-            while (!inbox.isEmpty()) {
-                apply(Reducer.update(state, inbox.poll()));
-            }
+        if (detailDue()) {
+            loadDetail();
+        }
+    }
+
+    private void loadDetail() {
+        if (pendingDetail == null) {
+            return;
+        }
+        Effect.LoadDetail d = pendingDetail;
+        pendingDetail = null;
+        detailLoads++;
+        Optional<Msg> loaded = runner.run(d);
+        loaded.ifPresent(m -> apply(Reducer.update(state, m)));
+        while (!inbox.isEmpty()) {
+            apply(Reducer.update(state, inbox.poll()));
         }
     }
 

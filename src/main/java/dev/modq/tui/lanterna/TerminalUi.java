@@ -37,6 +37,12 @@ public final class TerminalUi {
     /** How often the queue looks for other writers' changes (PRAGMA data_version): "within about a second". */
     static final Duration POLL = Duration.ofMillis(500);
 
+    /**
+     * A cursor move's detail pane waits until no move came for this long: longer than a key repeat's gap
+     * (about 33 ms), short enough not to be noticed when the cursor stops.
+     */
+    public static final Duration DETAIL_REST = Duration.ofMillis(80);
+
     private TerminalUi() {
     }
 
@@ -46,16 +52,30 @@ public final class TerminalUi {
     }
 
     /**
+     * Why the full-screen queue cannot run on a terminal of this {@code TERM}, or null. Lanterna always writes
+     * xterm sequences; a dumb terminal (Emacs shell buffers, some CI consoles) would show them as garbage.
+     */
+    public static String refusal(String term) {
+        if (term != null && term.strip().equals("dumb")) {
+            return "modq: TERM=dumb cannot show the full-screen queue; use the CLI (modq list, modq approve ID...)"
+                    + " or a terminal emulator";
+        }
+        return null;
+    }
+
+    /**
      * @param store what the queue reads, on the key loop's thread
      * @param writer decides and undoes; its store must be a second connection to the same file, so that waiting for
      *               another writer's lock never holds up the key loop's reads
+     * @param note shown on the message line when the queue opens (e.g. about the locale), or null
      */
-    public static void run(Store store, ModerationService writer, Session session, boolean color) throws IOException {
+    public static void run(Store store, ModerationService writer, Session session, boolean color, String note)
+            throws IOException {
         if (!hasTerminal()) {
             throw new NoTerminalException();
         }
-        Terminal terminal = openTerminal();
-        TerminalScreen screen = new TerminalScreen(terminal);
+        Utf8UnixTerminal terminal = openTerminal();
+        TerminalScreen screen = new LeanScreen(terminal);
         AtomicBoolean restored = new AtomicBoolean();
         QueueApp[] app = new QueueApp[1];
         Thread hook = new Thread(() -> {
@@ -72,6 +92,10 @@ public final class TerminalUi {
             screen.setCursorPosition(null);
             app[0] = new QueueApp(screen, reader(screen), store, writer, writes, session, color, POLL,
                     Clock.systemUTC(), System::nanoTime);
+            app[0].restBeforeDetail(DETAIL_REST);
+            app[0].noteAtStart(note);
+            app[0].suspendWith(new Suspension(screen, terminal));
+            Suspension.onSignals(app[0]);
             app[0].start();
             app[0].run();
         } finally {
@@ -85,7 +109,7 @@ public final class TerminalUi {
         }
     }
 
-    private static Terminal openTerminal() throws IOException {
+    private static Utf8UnixTerminal openTerminal() throws IOException {
         try {
             return new Utf8UnixTerminal(System.in, System.out, CtrlCBehaviour.TRAP);
         } catch (IOException | RuntimeException e) {

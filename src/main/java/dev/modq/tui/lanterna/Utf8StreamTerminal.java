@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * An xterm-style terminal over plain streams (no stty): for an SSH channel, or a test capturing the bytes
  * a render writes. Same UTF-8 fix as {@link Utf8UnixTerminal}.
  */
-public final class Utf8StreamTerminal extends ANSITerminal {
+public final class Utf8StreamTerminal extends ANSITerminal implements LeanScreen.LineEraser {
+
+    private static final byte[] ERASE_LINE = {0x1b, '[', 'K'};
 
     public Utf8StreamTerminal(InputStream in, OutputStream out) {
         super(in, out, StandardCharsets.UTF_8);
@@ -45,5 +47,10 @@ public final class Utf8StreamTerminal extends ANSITerminal {
     public void clearScreen() throws IOException {
         super.clearScreen();
         anchor.lost();
+    }
+
+    @Override
+    public void eraseToEndOfLine() throws IOException {
+        writeToTerminal(ERASE_LINE);
     }
 }

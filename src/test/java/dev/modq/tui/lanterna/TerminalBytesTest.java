@@ -36,7 +36,7 @@ class TerminalBytesTest {
             // the terminal asks for its size with a cursor-position query: answer 24x80 up front
             ByteArrayInputStream in = new ByteArrayInputStream("\u001b[24;80R".getBytes(StandardCharsets.US_ASCII));
             Utf8StreamTerminal terminal = new Utf8StreamTerminal(in, out);
-            TerminalScreen screen = new TerminalScreen(terminal);
+            TerminalScreen screen = new LeanScreen(terminal);
             screen.startScreen();
             Deque<KeyStroke> keys = new ArrayDeque<>();
             ModerationService service = new ModerationService(t.store, t.store.moderator("alice").orElseThrow(),

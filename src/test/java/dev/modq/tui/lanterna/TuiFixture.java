@@ -55,6 +55,7 @@ final class TuiFixture implements AutoCloseable {
     /** The write connection's busy timeout; null: the default. */
     Integer writerBusyTimeoutMs;
     String actor = "alice";
+    Clock clock = Clock.systemUTC();
 
     TuiFixture(Path dir) {
         this.db = dir.resolve("modq.db");
@@ -99,15 +100,15 @@ final class TuiFixture implements AutoCloseable {
             return null;
         });
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-        screen = new TerminalScreen(vt);
+        screen = new LeanScreen(vt);
         screen.startScreen();
         writerStore = writerBusyTimeoutMs == null ? store.openAnother() : store.openAnother(writerBusyTimeoutMs);
         dev.modq.core.Moderator me = store.moderator(actor).orElseThrow();
-        ModerationService service = new ModerationService(writerStore, me, Clock.systemUTC());
-        writes = WriteQueue.background(new EffectRunner(writerStore, service, Clock.systemUTC()), nanos::get);
+        ModerationService service = new ModerationService(writerStore, me, clock);
+        writes = WriteQueue.background(new EffectRunner(writerStore, service, clock), nanos::get);
         app = new QueueApp(screen, QueueApp.polling(screen), store, service, writes,
                 Session.of("modq.db", actor, me.role().label(), me.role().canDecide(), true), true, pollEvery,
-                Clock.systemUTC(), nanos::get);
+                clock, nanos::get);
         app.start();
         return this;
     }
