@@ -22,6 +22,17 @@ public record ImportedComment(String sourceSystem, String sourceId, String postS
 
     public ImportedComment {
         reason = Reasons.normalise(reason);
-        meta = meta == null ? Map.of() : Map.copyOf(meta);
+        meta = meta == null ? Map.of() : withoutNullValues(meta);
+    }
+
+    /** A meta key exported with a NULL value (modq allows it) carries nothing to import; Map.copyOf refuses nulls. */
+    private static Map<String, String> withoutNullValues(Map<String, String> meta) {
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        meta.forEach((key, value) -> {
+            if (key != null && value != null) {
+                kept.put(key, value);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(kept);
     }
 }

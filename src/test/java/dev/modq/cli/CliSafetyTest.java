@@ -53,7 +53,11 @@ class CliSafetyTest {
         CliFixture fx = CliFixture.small(dir);
         CliRun r = fx.run("count", option, "");
         assertEquals(2, r.code(), r.toString());
-        assertEquals("modq: " + option + " is empty: give a value, or leave " + option + " out; nothing was done\n", r.err());
+        if (option.equals("--since") || option.equals("--until")) { // refused by the one time grammar's converter
+            assertTrue(r.err().startsWith("modq: Invalid value for option '" + option + "': '' is not a time"), r.err());
+        } else {
+            assertEquals("modq: " + option + " is empty: give a value, or leave " + option + " out; nothing was done\n", r.err());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.modq.cli;
 
+
 import dev.modq.core.Role;
 import dev.modq.service.Actors;
 import dev.modq.store.OpenMode;
@@ -149,7 +150,7 @@ class RosterAndIdentityTest {
                     assertEquals("ok admin", run.get(), "round " + round);
                 }
                 assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM moderators"));
-                assertEquals(2, TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
+                assertEquals((long) dev.modq.store.sqlite.SqliteStore.bundledSchemaVersion(), TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
             }
         } finally {
             pool.shutdownNow();

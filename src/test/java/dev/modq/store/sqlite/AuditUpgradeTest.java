@@ -1,5 +1,6 @@
 package dev.modq.store.sqlite;
 
+
 import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
 import dev.modq.core.Decision;
@@ -61,7 +62,7 @@ class AuditUpgradeTest {
         }
 
         try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
-            assertEquals(2, TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
+            assertEquals(MigrationSource.bundled().size(), TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
             assertEquals(Optional.empty(), store.verifyAuditChain(), "old entries verify under version 1");
             new ModerationService(store, Actors.resolve(store, Actors.osUser(), null), Clock.systemUTC())
                     .decide(Decision.FLAG, List.of(Target.any(3)), DecideOptions.DEFAULT);
