@@ -517,16 +517,9 @@ class StressIT {
         assertTrue(answer.matcher(screen).find(), name + " did not answer its first key within 30 s:\n" + screen);
     }
 
-    /** Polls a pane (a separate process: there is no clock to inject) until it shows what is wanted, or gives up. */
     private String waitForScreen(String name, java.util.function.Predicate<String> wanted, int seconds)
             throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        String screen = tmux.capture(name);
-        while (System.nanoTime() < until && !wanted.test(screen)) {
-            Thread.sleep(100);
-            screen = tmux.capture(name);
-        }
-        return screen;
+        return tmux.waitUntil(name, wanted, java.time.Duration.ofSeconds(seconds));
     }
 
     /** Random decisions, undos and moves, about ten keys a second. */

@@ -63,6 +63,21 @@ public final class Tmux {
         return out;
     }
 
+    /**
+     * Polls a pane (a separate process: there is no clock to inject) every 100 ms until it shows what is wanted
+     * or the time is up; returns the last screen either way, so the caller's assertion can show it.
+     */
+    public String waitUntil(String session, java.util.function.Predicate<String> wanted, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        String screen = capture(session);
+        while (System.nanoTime() < until && !wanted.test(screen)) {
+            Thread.sleep(100);
+            screen = capture(session);
+        }
+        return screen;
+    }
+
     public void kill() {
         run("kill-server");
     }

@@ -171,15 +171,10 @@ class QueueTmuxIT {
     }
 
     private String waitUntil(java.util.function.Predicate<String> shown, String what) throws Exception {
-        String screen = "";
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < until) {
-            screen = tmux.capture("q");
-            if (shown.test(screen)) {
-                return screen;
-            }
-            Thread.sleep(100);
+        String screen = tmux.waitUntil("q", shown, java.time.Duration.ofSeconds(30));
+        if (!shown.test(screen)) {
+            throw new AssertionError(what + " never appeared; the screen:\n" + screen);
         }
-        throw new AssertionError(what + " never appeared; the screen:\n" + screen);
+        return screen;
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,17 +95,12 @@ class WideTextTmuxIT {
     }
 
     private String waitFor(String session, String text) throws Exception {
-        String screen = "";
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < until) {
-            screen = tmux.capture(session);
-            if (screen.contains(text)) {
-                Thread.sleep(300); // let the frame finish
-                return tmux.capture(session);
-            }
-            Thread.sleep(100);
+        String screen = tmux.waitUntil(session, shown -> shown.contains(text), java.time.Duration.ofSeconds(30));
+        if (!screen.contains(text)) {
+            throw new AssertionError("'" + text + "' never appeared; the screen:\n" + screen);
         }
-        throw new AssertionError("'" + text + "' never appeared; the screen:\n" + screen);
+        Thread.sleep(300); // let the frame finish
+        return tmux.capture(session);
     }
 
     private static void seed(Path db) {
