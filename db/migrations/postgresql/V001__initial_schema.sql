@@ -168,10 +168,11 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION modq_audit_append_only();
 
 -- PostgreSQL only: the lock that keeps concurrent appends one chain. Every modq write transaction first locks
--- this single row (SELECT ... FOR UPDATE), then reads the chain head from audit_log, appends and sets last_id.
--- The lock is a row lock, so it is released by the transaction's own COMMIT or ROLLBACK and never outlives it;
--- under REPEATABLE READ or SERIALIZABLE (CockroachDB's only level) the update of last_id turns two appends from
--- one snapshot into a serialization failure that modq retries, never into a fork of the chain.
+-- this table (LOCK TABLE ... IN SHARE ROW EXCLUSIVE MODE, which conflicts only with itself, so readers never
+-- wait), then reads the chain head from audit_log, appends and sets last_id. The lock is released by the
+-- transaction's own COMMIT or ROLLBACK and never outlives it. last_id is a cross-check for `modq check`, and its
+-- update turns any two appends from one snapshot (a writer that skipped the lock) into a serialization failure
+-- under REPEATABLE READ or SERIALIZABLE instead of a fork of the chain.
 CREATE TABLE audit_chain_lock (
   id      integer PRIMARY KEY CHECK (id = 1),
   last_id bigint  NOT NULL                    -- the id of the last entry appended through the lock

@@ -64,7 +64,7 @@ final class PgRetry {
                     throw e;
                 }
                 if (tried >= retries) {
-                    throw new StoreBusyException(doing + " on " + where + " gave up after " + retries + " retries: "
+                    throw new StoreBusyException(doing + " on " + where + " gave up after " + retries + (retries == 1 ? " retry: " : " retries: ")
                             + PgErrors.kind(rootState(e)) + " (other writers kept changing the same rows); try again", e);
                 }
                 RETRIES.incrementAndGet();

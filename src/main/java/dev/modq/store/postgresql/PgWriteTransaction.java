@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One modq write transaction on PostgreSQL. {@link PgStore#write} has already locked the chain row
+ * One modq write transaction on PostgreSQL. {@link PgStore#write} has already locked the chain
  * ({@code audit_chain_lock}), so modq's writers run one at a time as on SQLite; the comments a decision reads are
  * locked too ({@code FOR UPDATE}), so a blog backend's edit either lands before the read (and is seen: a conflict)
  * or waits until the decision commits. Statements are prepared once per transaction and reused.
@@ -48,13 +48,17 @@ final class PgWriteTransaction implements WriteTransaction {
         this.clock = clock;
     }
 
-    /** Takes the chain lock: the first statement of every modq write transaction. */
+    /**
+     * Takes the chain lock: the first statement of every modq write transaction. A table lock, not a row lock read
+     * by SELECT, because under REPEATABLE READ and SERIALIZABLE a transaction's snapshot is fixed by its first
+     * query: LOCK TABLE takes none, so the snapshot starts after the previous writer committed and modq's writers
+     * never fail each other (a SELECT ... FOR UPDATE would fix the snapshot before waiting, and every waiter
+     * would then fail with 40001 and retry). SHARE ROW EXCLUSIVE conflicts with itself only among modq's writers;
+     * readers (ACCESS SHARE) are never blocked. Released at COMMIT or ROLLBACK, never later.
+     */
     static void lockChain(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT last_id FROM audit_chain_lock WHERE id = 1 FOR UPDATE")) {
-            if (!rs.next()) {
-                throw new SQLException("audit_chain_lock has no row: the schema was changed by hand; run `modq check`");
-            }
+        try (Statement st = conn.createStatement()) {
+            st.execute("LOCK TABLE audit_chain_lock IN SHARE ROW EXCLUSIVE MODE");
         }
     }
 

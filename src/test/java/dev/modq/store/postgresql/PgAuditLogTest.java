@@ -3,6 +3,8 @@ package dev.modq.store.postgresql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.modq.testing.PgCluster;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,14 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The audit log is append-only by the database's own doing, whoever connects (modq or psql). */
+@ExtendWith(PgCluster.class)
 class PgAuditLogTest {
 
     private PgTestDb db;
 
     @BeforeEach
     void createDatabase() {
-        db = PgTestDb.create();
-        PgStore.open(db.address(), true).close();
+        db = PgTestDb.migrated();
         db.seed(2);
         db.sql("INSERT INTO audit_log (id, at, moderator, comment_id, action, from_status, to_status, batch_id,"
                 + " version_after, prev_hash, hash) VALUES (1, 0, 'alice', 1, 'approve', 'pending', 'approved', 'b1', 1,"

@@ -6,6 +6,8 @@ import dev.modq.store.migration.MigrationFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.modq.testing.PgCluster;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PostgreSQL migrations: applied once, in order, checksummed as on SQLite; edited, newer or foreign refused. */
+@ExtendWith(PgCluster.class)
 class PgMigratorTest {
 
     private PgTestDb db;

@@ -4,6 +4,8 @@ import dev.modq.store.StoreBusyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import dev.modq.testing.PgCluster;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real serialization failures and deadlocks from the server, retried a bounded number of times. */
+@ExtendWith(PgCluster.class)
 class PgRetryTest {
 
     private PgTestDb db;
@@ -151,6 +154,50 @@ class PgRetryTest {
         other.get(20, TimeUnit.SECONDS);
         assertTrue(db.longValue("SELECT n FROM t WHERE id = 1") % 10 == 1, "ours applied exactly once");
         assertTrue(attempts.get() <= 2);
+    }
+
+    /**
+     * A whole modq write transaction, run again after the server refused it: under SERIALIZABLE a blog backend
+     * edits a comment after the decision's snapshot and before it locks the row, which PostgreSQL answers with
+     * 40001; the second run sees the edit. With no retries left the user gets one line and nothing changed.
+     */
+    @Test
+    void aStoreWriteRunsAgainAfterASerializationFailure() throws Exception {
+        try (PgTestDb modq = PgTestDb.migrated()) {
+            modq.seed(5);
+            modq.sql("ALTER DATABASE " + modq.name() + " SET default_transaction_isolation = 'serializable'");
+            AtomicInteger attempts = new AtomicInteger();
+            long before = PgStore.retriesSoFar();
+            try (PgStore store = PgStore.open(PgAddress.parse(modq.address()), false, java.time.Clock.systemUTC(),
+                    new PgRetry(3), 5_000)) {
+                long version = store.write("deciding", tx -> {
+                    tx.hasModerators();  // the snapshot is taken here
+                    if (attempts.incrementAndGet() == 1) {
+                        modq.sql("UPDATE comments SET body = 'edited by the blog' WHERE id = 5");
+                    }
+                    var state = tx.states(java.util.List.of(5L)).get(5L);
+                    tx.setStatuses(java.util.List.of(5L), dev.modq.core.Status.APPROVED, null);
+                    return state.version();
+                });
+                assertEquals(2, attempts.get());
+                assertEquals(1, version, "the second run saw the blog's edit");
+                assertEquals(1, PgStore.retriesSoFar() - before);
+                assertEquals("approved", modq.stringValue("SELECT status FROM comments WHERE id = 5"));
+            }
+            try (PgStore store = PgStore.open(PgAddress.parse(modq.address()), false, java.time.Clock.systemUTC(),
+                    new PgRetry(1), 5_000)) {
+                StoreBusyException e = assertThrows(StoreBusyException.class, () -> store.write("rejecting 1 comment", tx -> {
+                    tx.hasModerators();
+                    modq.sql("UPDATE comments SET body = body || '!' WHERE id = 4");
+                    tx.states(java.util.List.of(4L));
+                    tx.setStatuses(java.util.List.of(4L), dev.modq.core.Status.REJECTED, "spam");
+                    return null;
+                }));
+                assertEquals("rejecting 1 comment on " + store.address().shown() + " gave up after 1 retry:"
+                        + " serialization failure (other writers kept changing the same rows); try again", e.getMessage());
+                assertEquals("pending", modq.stringValue("SELECT status FROM comments WHERE id = 4"), "nothing changed");
+            }
+        }
     }
 
     @Test

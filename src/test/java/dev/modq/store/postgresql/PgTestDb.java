@@ -1,69 +1,49 @@
 package dev.modq.store.postgresql;
 
+import dev.modq.testing.PgCluster;
+import dev.modq.testing.PgDatabase;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fresh, empty PostgreSQL database per test on the server {@code MODQ_TEST_PG_URL} names
- * ({@code postgresql://user@host:port/db} of a database the user may CREATE DATABASE from), dropped afterwards.
- * A missing server is a failure, never a skip.
+ * A fresh PostgreSQL database per test on pgops's test server ({@link PgCluster}: {@code MODQ_TEST_PG_URL}, else
+ * a throw-away cluster it starts; in CI a missing server fails), dropped by {@link #close}; plus the plain-SQL
+ * helpers the PostgreSQL tests share. Test classes carry {@code @ExtendWith(PgCluster.class)}.
  */
 public final class PgTestDb implements AutoCloseable {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private final PgDatabase db;
 
-    private final PgAddress server;
-    private final String name;
-    private final String address;
-
-    private PgTestDb(PgAddress server, String name) {
-        this.server = server;
-        this.name = name;
-        this.address = "postgresql://" + (server.user() == null ? "" : server.user() + "@") + server.host() + ":"
-                + server.port() + "/" + name;
+    private PgTestDb(PgDatabase db) {
+        this.db = db;
     }
 
-    public static String serverUrl() {
-        String url = System.getProperty("modq.test.pgUrl");
-        if (url == null || url.isBlank()) {
-            url = System.getenv("MODQ_TEST_PG_URL");
-        }
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("no PostgreSQL server for the tests: set MODQ_TEST_PG_URL"
-                    + " (e.g. postgresql://postgres@127.0.0.1:55432/postgres) or run .ci/run, which starts one");
-        }
-        return url;
-    }
-
+    /** An empty database (no schema). */
     public static PgTestDb create() {
-        PgAddress server = PgAddress.parse(serverUrl());
-        String name = "modq_t_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000_000L + "_"
-                + COUNTER.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.properties());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database on " + server.shown() + ": " + e.getMessage(), e);
-        }
-        return new PgTestDb(server, name);
+        return new PgTestDb(PgCluster.createDatabase());
+    }
+
+    /** A database at modq's current schema, cloned from a template migrated once per JVM. */
+    public static PgTestDb migrated() {
+        String template = PgCluster.template("modq-pg-schema-" + PgStore.bundledSchemaVersion(),
+                d -> PgStore.open(d.address(), true).close());
+        return new PgTestDb(PgCluster.createDatabase(template));
     }
 
     /** The address modq is given ({@code --db}). */
     public String address() {
-        return address;
+        return db.address();
     }
 
     public String name() {
-        return name;
+        return db.name();
     }
 
     public Connection connect() throws SQLException {
-        PgAddress a = PgAddress.parse(address);
-        return DriverManager.getConnection(a.jdbcUrl(), a.properties());
+        return db.connect();
     }
 
     public void sql(String sql) {
@@ -105,11 +85,6 @@ public final class PgTestDb implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.properties());
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
-        }
+        db.close();
     }
 }
