@@ -22,7 +22,7 @@ import java.util.function.Function;
  * transactions. The smaller interfaces it extends name what each command needs.
  */
 public interface Store extends AutoCloseable, CommentStreams, StatsSource, AuditReader, StoreCheck, Backups, SchemaInfo,
-        SecondConnection, BulkLoader, DemoMarks, ImportTarget, ExportSource {
+        SecondConnection, BulkLoader, DemoMarks, ImportTarget, ExportSource, RowCopy {
 
     /** Where the database is, fit for messages: a file path, or a server address without its password. */
     String address();

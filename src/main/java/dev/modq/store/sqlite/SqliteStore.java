@@ -610,6 +610,21 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public long readRows(RowSink sink) {
+        return SqliteRowCopy.readRows(this, sink);
+    }
+
+    @Override
+    public Optional<String> copyBlockers() {
+        return SqliteRowCopy.copyBlockers(this);
+    }
+
+    @Override
+    public void writeRows(String doing, Consumer<RowSink> load) {
+        SqliteRowCopy.writeRows(this, doing, load);
+    }
+
+    @Override
     public long forEachExport(ExportFilter filter, Consumer<ExportRow> out) {
         return SqliteExport.forEach(this, filter, out);
     }
