@@ -12,6 +12,19 @@ import dev.modq.core.QueueRow;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
+import dev.modq.core.ChainPin;
+import dev.modq.core.ListedComment;
+import dev.modq.core.Stats;
+import dev.modq.io.ExportFilter;
+import dev.modq.io.ExportRow;
+import dev.modq.io.FileRead;
+import dev.modq.io.ImportSink;
+import dev.modq.store.AuditFilter;
+import dev.modq.store.BackupResult;
+import dev.modq.store.ChangeWatcher;
+import dev.modq.store.CheckReport;
+import dev.modq.store.ImportOutcome;
+import dev.modq.store.ListOrder;
 import dev.modq.store.PageRequest;
 import dev.modq.store.sql.SqlFragment;
 import dev.modq.store.Store;
@@ -36,6 +49,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -73,6 +88,13 @@ public final class PgStore implements Store {
         return open(PgAddress.parse(address), create, Clock.systemUTC(), PgRetry.fromEnvironment(), lockTimeoutFromEnvironment());
     }
 
+    /** As {@link dev.modq.store.Stores#open} asks: CREATE may make an empty database modq's (init, demo, copy). */
+    public static PgStore open(String address, dev.modq.store.OpenOptions options) {
+        return open(PgAddress.parse(address), options.mode() == dev.modq.store.OpenMode.CREATE, options.clock(),
+                PgRetry.fromEnvironment(), options.busyTimeoutMs() == null ? lockTimeoutFromEnvironment()
+                        : options.busyTimeoutMs());
+    }
+
     static PgStore open(PgAddress address, boolean create, Clock clock, PgRetry retry, int lockTimeoutMs) {
         Connection conn = connect(address, lockTimeoutMs);
         PgStore store = new PgStore(address, conn, clock, retry, lockTimeoutMs);
@@ -88,8 +110,9 @@ public final class PgStore implements Store {
     }
 
     /** A second connection to the same database (the text UI writes on one off its key loop). */
-    public PgStore openAnother() {
-        return new PgStore(address, connect(address, lockTimeoutMs), clock, retry, lockTimeoutMs);
+    @Override
+    public PgStore openAnother(int busyTimeoutMs) {
+        return new PgStore(address, connect(address, busyTimeoutMs), clock, retry, busyTimeoutMs);
     }
 
     /** The schema version this program brings for PostgreSQL. */
@@ -162,18 +185,37 @@ public final class PgStore implements Store {
         }
     }
 
-    public PgAddress address() {
+    public PgAddress pgAddress() {
         return address;
     }
 
     @Override
-    public Path path() {
-        return Path.of(address.shown());
+    public String address() {
+        return address.shown();
+    }
+
+    /** The text UI's header: the database's name. */
+    @Override
+    public String shortName() {
+        return address.database();
     }
 
     @Override
     public boolean writable() {
-        return true;
+        return !readOnlySession;
+    }
+
+    private boolean readOnlySession;
+
+    /** Every transaction of this session read-only (verifying, browsing): the server refuses writes. */
+    void setReadOnlySession() {
+        sql("making the session read-only", () -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute("SET default_transaction_read_only = on");
+            }
+            return null;
+        });
+        readOnlySession = true;
     }
 
     Connection connection() {
@@ -284,6 +326,10 @@ public final class PgStore implements Store {
      * re-read. LISTEN on {@link PgSchema#CHANGES_CHANNEL} is the way to be told without asking.
      */
     @Override
+    public ChangeWatcher changes() {
+        return this::dataVersion;
+    }
+
     public long dataVersion() {
         String snapshot = queryOne("polling for changes", "SELECT pg_current_snapshot()::text", rs -> rs.getString(1))
                 .orElse("");
@@ -413,6 +459,7 @@ public final class PgStore implements Store {
     }
 
     /** Streams the audit log from {@code fromId} in id order inside one read transaction (one chunk in memory). */
+    @Override
     public <T> T readAuditLog(long fromId, Function<Iterator<AuditEntry>, T> reader) {
         return read("reading the audit log", () -> {
             try (PreparedStatement ps = conn.prepareStatement("SELECT " + PgRows.AUDIT_COLUMNS
@@ -427,8 +474,135 @@ public final class PgStore implements Store {
     }
 
     /** The first break in the audit log's hash chain, if any: the same check as on SQLite. */
+    @Override
     public Optional<ChainProblem> verifyAuditChain() {
         return readAuditLog(0, AuditChain::verify);
+    }
+
+    @Override
+    public long forEachListed(Query query, ListOrder order, long limit, Consumer<ListedComment> each) {
+        return PgReads.forEachListed(this, query, order, limit, each);
+    }
+
+    @Override
+    public long forEachIdVersion(Query query, IdVersionConsumer each) {
+        return PgReads.forEachIdVersion(this, query, each);
+    }
+
+    @Override
+    public Stats stats(int topPosts, int days) {
+        return PgReads.stats(this, topPosts, days);
+    }
+
+    @Override
+    public long forEachAudit(AuditFilter filter, Consumer<AuditEntry> each) {
+        return PgReads.forEachAudit(this, filter, each);
+    }
+
+    @Override
+    public ChainPin auditHead() {
+        return PgReads.auditHead(this);
+    }
+
+    @Override
+    public CheckReport check() {
+        return PgHealthCheck.run(this);
+    }
+
+    /** A file backup is SQLite's; a PostgreSQL database is backed up by the server's own tools. */
+    @Override
+    public BackupResult backup(Path file) {
+        throw new StoreException("modq backup writes SQLite files; back up " + address.shown() + " with pg_dump"
+                + " (pg_dump -Fc -d " + address.database() + "), or copy it to a SQLite file with `modq copy "
+                + address.shown() + " " + file + "`");
+    }
+
+    @Override
+    public int schemaVersion() {
+        return queryOne("reading the schema version", "SELECT coalesce(max(version), 0) FROM schema_migrations",
+                rs -> rs.getInt(1)).orElse(0);
+    }
+
+    @Override
+    public void bulkLoad(String doing, Consumer<Sink> load) {
+        PgBulkLoad.load(this, doing, load);
+    }
+
+    @Override
+    public void markDemo() {
+        PgReads.markDemo(this);
+    }
+
+    @Override
+    public boolean isDemo() {
+        return PgReads.isDemo(this);
+    }
+
+    @Override
+    public Optional<String> otherThanDemo() {
+        return PgReads.otherThanDemo(this);
+    }
+
+    /** Not yet on PostgreSQL: importing goes through SQLite, then `modq copy`. */
+    @Override
+    public ImportOutcome runImport(boolean dryRun, boolean strict, Function<ImportSink, List<FileRead>> read) {
+        throw new StoreException("modq import does not write to PostgreSQL yet: import into a SQLite file, then"
+                + " `modq copy FILE.db " + address.shown() + "` (into an empty database)");
+    }
+
+    @Override
+    public long readRows(RowSink sink) {
+        return PgRowCopy.readRows(this, sink);
+    }
+
+    @Override
+    public Optional<String> copyBlockers() {
+        return PgRowCopy.copyBlockers(this);
+    }
+
+    @Override
+    public void writeRows(String doing, Consumer<RowSink> load) {
+        PgRowCopy.writeRows(this, doing, load);
+    }
+
+    @Override
+    public long forEachExport(ExportFilter filter, Consumer<ExportRow> out) {
+        return PgReads.forEachExport(this, filter, out);
+    }
+
+    @Override
+    public long confirmPushed(ExportFilter unpushed, long throughDecision, Set<String> except) {
+        return PgReads.confirmPushed(this, unpushed, throughDecision, except);
+    }
+
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection conn) throws SQLException;
+    }
+
+    /** Raw JDBC work in one transaction of its own (bulk loads, copies, push marks): all or nothing, retried. */
+    <T> T transaction(String doing, ConnectionWork<T> work) {
+        try {
+            return retry.run(address.shown(), doing, () -> {
+                conn.setAutoCommit(false);
+                boolean done = false;
+                try {
+                    T result = work.run(conn);
+                    conn.commit();
+                    done = true;
+                    return result;
+                } catch (PgWriteTransaction.UncheckedSql e) {
+                    throw e.getCause();
+                } finally {
+                    if (!done) {
+                        rollbackQuietly();
+                    }
+                    restoreAutoCommit();
+                }
+            });
+        } catch (SQLException e) {
+            throw PgErrors.translate(address, doing, e);
+        }
     }
 
     private void rollbackQuietly() {

@@ -193,7 +193,7 @@ class PgRetryTest {
                     tx.setStatuses(java.util.List.of(4L), dev.modq.core.Status.REJECTED, "spam");
                     return null;
                 }));
-                assertEquals("rejecting 1 comment on " + store.address().shown() + " gave up after 1 retry:"
+                assertEquals("rejecting 1 comment on " + store.address() + " gave up after 1 retry:"
                         + " serialization failure (other writers kept changing the same rows); try again", e.getMessage());
                 assertEquals("pending", modq.stringValue("SELECT status FROM comments WHERE id = 4"), "nothing changed");
             }
