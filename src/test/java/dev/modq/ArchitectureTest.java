@@ -24,9 +24,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyStoreSqliteUsesJdbc() {
-        noClasses().that().resideOutsideOfPackage("dev.modq.store.sqlite..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+    void onlyTheStoreBackendsUseJdbc() {
+        noClasses().that().resideOutsideOfPackages("dev.modq.store.sqlite..", "dev.modq.store.postgresql..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..")
                 .check(MAIN);
     }
 
