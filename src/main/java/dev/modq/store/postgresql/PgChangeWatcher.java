@@ -1,5 +1,6 @@
 package dev.modq.store.postgresql;
 
+import dev.modq.store.ChangeWatcher;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -21,8 +22,10 @@ import java.util.Objects;
  * backoff. Where NOTIFY is unavailable (CockroachDB answers LISTEN with SQLSTATE 0A000) or when
  * {@link Options#pollingOnly} is set, it falls back to reading a cheap version probe every
  * {@link Options#pollEvery} and wakes when the value changes.
+ *
+ * <p>The PostgreSQL store creates one (lazily, for the text UI) and closes it with itself.
  */
-public final class PgChangeWatcher implements AutoCloseable {
+public final class PgChangeWatcher implements ChangeWatcher, AutoCloseable {
 
     public static final String CHANNEL = "modq_changes";
     private static final String FEATURE_NOT_SUPPORTED = "0A000";
@@ -89,6 +92,12 @@ public final class PgChangeWatcher implements AutoCloseable {
         this.thread = new Thread(this::run, "modq-pg-change-watcher");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** {@link ChangeWatcher}: the wake-up count; the UI re-reads when it moved since it last looked. Never blocks. */
+    @Override
+    public long version() {
+        return wakeCount();
     }
 
     /** How many wake-ups so far: the UI re-reads when this moved since it last looked. */
