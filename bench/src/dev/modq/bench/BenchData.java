@@ -27,6 +27,9 @@ import java.util.Map;
  *   <li>{@code rows N SEED OUT.jsonl OUT.sql}: the rows of {@code modq demo --comments N --seed SEED}, every one
  *   pending, as modq JSON lines and as one SQL file for the sqlite3 shell (same posts, same comments, one
  *   transaction, ids assigned in file order as modq's import does).</li>
+ *   <li>{@code pgsql ROWS.sql OUT.sql PG_MIGRATIONS_DIR}: the same rows for {@code psql}: no PRAGMAs, the comments
+ *   table's secondary indexes of the PostgreSQL migrations dropped and re-created, NUL characters (which
+ *   PostgreSQL's text refuses) left out, the identity sequences moved past the explicit ids.</li>
  *   <li>{@code wxr N OUT.xml}: a WordPress WXR 1.2 export with N comments over N/100 posts (replies, pingbacks,
  *   spam, trash, commentmeta, CDATA and escaped text).</li>
  * </ul>
@@ -38,7 +41,9 @@ public final class BenchData {
             case "rows" -> rows(Integer.parseInt(args[1]), Long.parseLong(args[2]), Path.of(args[3]), Path.of(args[4]),
                     Path.of(args[5]));
             case "wxr" -> wxr(Integer.parseInt(args[1]), Path.of(args[2]));
-            default -> throw new IllegalArgumentException("usage: BenchData rows N SEED JSONL SQL MIGRATIONS_DIR | wxr N XML");
+            case "pgsql" -> pgsql(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            default -> throw new IllegalArgumentException("usage: BenchData rows N SEED JSONL SQL MIGRATIONS_DIR | wxr N XML"
+                    + " | pgsql ROWS.sql OUT.sql PG_MIGRATIONS_DIR");
         }
     }
 
@@ -129,6 +134,58 @@ public final class BenchData {
             }
             sw.write("COMMIT;\n");
         }
+    }
+
+    static void pgsql(Path rowsSql, Path out, Path pgMigrations) throws IOException {
+        List<String> indexes = commentIndexes(pgMigrations);
+        java.util.regex.Pattern blob = java.util.regex.Pattern.compile("CAST\\(X'([0-9A-F]*)' AS TEXT\\)");
+        try (var lines = Files.lines(rowsSql, StandardCharsets.UTF_8); Writer w = open(out)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.startsWith("PRAGMA ") || line.startsWith("DROP INDEX ") || line.startsWith("CREATE INDEX ")) {
+                    continue;
+                }
+                if (line.equals("BEGIN;")) {
+                    w.write("BEGIN;\n");
+                    for (String ix : indexes) {
+                        w.write("DROP INDEX " + ix.substring(0, ix.indexOf('\t')) + ";\n");
+                    }
+                    continue;
+                }
+                if (line.equals("COMMIT;")) {
+                    for (String ix : indexes) {
+                        w.write(ix.substring(ix.indexOf('\t') + 1) + "\n");
+                    }
+                    w.write("SELECT setval(pg_get_serial_sequence('posts', 'id'), (SELECT max(id) FROM posts));\n");
+                    w.write("SELECT setval(pg_get_serial_sequence('comments', 'id'), (SELECT max(id) FROM comments));\n");
+                    w.write("COMMIT;\n");
+                    continue;
+                }
+                java.util.regex.Matcher m = blob.matcher(line);
+                w.write(m.find() ? m.replaceAll(r -> java.util.regex.Matcher.quoteReplacement(
+                        q(new String(java.util.HexFormat.of().parseHex(r.group(1)), StandardCharsets.UTF_8)
+                                .replace("\0", "")))) : line);
+                w.write('\n');
+            }
+        }
+    }
+
+    /** The comments table's secondary indexes as the migrations in {@code dir} create them: "name\tDDL". */
+    static List<String> commentIndexes(Path dir) throws IOException {
+        List<String> indexes = new java.util.ArrayList<>();
+        List<Path> files;
+        try (var s = Files.list(dir)) {
+            files = s.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
+        }
+        for (Path f : files) {
+            for (String line : Files.readAllLines(f)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("^CREATE INDEX (\\w+) ON comments\\b.*").matcher(line.strip());
+                if (m.matches()) {
+                    indexes.add(m.group(1) + "\t" + line.strip());
+                }
+            }
+        }
+        return indexes;
     }
 
     /** An SQL string literal; NUL (which the shell cannot read inside a literal) goes through a blob. */

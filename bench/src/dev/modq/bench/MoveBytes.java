@@ -5,8 +5,9 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.modq.core.Moderator;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
-import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.Stores;
 import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.QueueApp;
 import dev.modq.tui.lanterna.TerminalUi;
@@ -15,7 +16,6 @@ import dev.modq.tui.lanterna.Utf8StreamTerminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -43,18 +43,18 @@ public final class MoveBytes {
 
     public static void main(String[] args) throws Exception {
         int moves = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        new MoveBytes().run(Path.of(args[0]), moves, Arrays.asList(args).contains("--dump"));
+        new MoveBytes().run(args[0], moves, Arrays.asList(args).contains("--dump"));
     }
 
-    void run(Path db, int moves, boolean dump) throws Exception {
+    void run(String db, int moves, boolean dump) throws Exception {
         Utf8StreamTerminal terminal = new Utf8StreamTerminal(
                 new ByteArrayInputStream("\u001b[24;80R".getBytes(StandardCharsets.US_ASCII)), out);
         TerminalScreen screen = new dev.modq.tui.lanterna.LeanScreen(terminal);
         screen.startScreen();
-        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
+        try (Store store = Stores.open(db, OpenOptions.existing())) {
             Moderator me = store.moderator(Actors.osUser()).orElseThrow();
             QueueApp app = new QueueApp(screen, this::next, store, new ModerationService(store, me, Clock.systemUTC()),
-                    new Session(db.getFileName().toString(), me.name(), me.role().label(), true), true,
+                    new Session(store.shortName(), me.name(), me.role().label(), true), true,
                     Duration.ZERO, Clock.systemUTC());
             app.restBeforeDetail(TerminalUi.DETAIL_REST); // as in the real terminal
             app.start();

@@ -6,8 +6,9 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.modq.core.Moderator;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
-import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.Stores;
 import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.QueueApp;
 import dev.modq.tui.lanterna.Utf8StreamTerminal;
@@ -60,10 +61,10 @@ public final class UiBench {
     private QueueApp app;
 
     public static void main(String[] args) throws Exception {
-        new UiBench().run(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+        new UiBench().run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
     }
 
-    void run(Path db, int n, int filters, Path json) throws Exception {
+    void run(String db, int n, int filters, Path json) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         // the terminal asks for its size with a cursor-position query: answer 24x80 up front
         Utf8StreamTerminal terminal = new Utf8StreamTerminal(
@@ -71,12 +72,12 @@ public final class UiBench {
         TerminalScreen screen = new dev.modq.tui.lanterna.LeanScreen(terminal);
         screen.startScreen(); // not timed: the fake terminal's size handshake waits for a timeout
         long t0 = System.nanoTime();
-        SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING);
+        Store store = Stores.open(db, OpenOptions.existing());
         Moderator me = store.moderator(Actors.osUser()).orElseThrow();
         long tOpen = System.nanoTime();
         ModerationService service = new ModerationService(store, me, Clock.systemUTC());
         app = new QueueApp(screen, ms -> keys.poll(), store, service,
-                new Session(db.getFileName().toString(), me.name(), me.role().label(), true), true,
+                new Session(store.shortName(), me.name(), me.role().label(), true), true,
                 Duration.ZERO, Clock.systemUTC());
         app.start();
         long t1 = System.nanoTime();
