@@ -146,7 +146,7 @@ CREATE TABLE audit_log (
   from_reason   text,                         -- the comment's reason before it (restored by undo)
   note          text,
   batch_id      text    NOT NULL,
-  undo_of       bigint  REFERENCES audit_log(id),
+  undo_of       bigint  REFERENCES audit_log(id) DEFERRABLE INITIALLY IMMEDIATE,
   version_after bigint  NOT NULL,             -- the comment's version right after this entry
   prev_hash     text    NOT NULL,
   hash          text    NOT NULL
@@ -189,7 +189,7 @@ CREATE TABLE batches (
   at        bigint  NOT NULL,                 -- Unix milliseconds, UTC
   action    text    NOT NULL,                 -- approve, reject, flag or undo
   size      integer NOT NULL,                 -- comments changed by it
-  undoes    text    REFERENCES batches(id)    -- for an undo batch: the batch it reverses
+  undoes    text    REFERENCES batches(id) DEFERRABLE INITIALLY IMMEDIATE -- for an undo batch: the batch it reverses
 );
 CREATE INDEX batches_by_undoes ON batches (undoes) WHERE undoes IS NOT NULL;
 CREATE INDEX batches_by_moderator ON batches (moderator, at);

@@ -105,9 +105,11 @@ class CopyCommandTest {
         assertEquals(ExitCode.FAILURE, missing.code(), missing.toString());
         assertEquals(1, missing.err().lines().count(), missing.toString());
         assertFalse(Files.exists(dir.resolve("x.db")), "a missing FROM creates no TO");
-        CliRun pg = CliRun.run("copy", from.toString(), "postgresql://modq@localhost/none");
-        assertEquals(ExitCode.USAGE, pg.code(), pg.toString());
+        // a PostgreSQL address goes to the PostgreSQL backend: nothing listens on port 1, one line, exit 1
+        CliRun pg = CliRun.run("copy", from.toString(), "postgresql://modq@127.0.0.1:1/none");
+        assertEquals(ExitCode.FAILURE, pg.code(), pg.toString());
         assertEquals(1, pg.err().lines().count(), pg.toString());
+        assertTrue(pg.err().startsWith("modq: cannot connect to postgresql://modq@127.0.0.1:1/none: "), pg.toString());
     }
 
     private static CliRun ok(String... args) {
