@@ -17,7 +17,7 @@ class ArchitectureTest {
     @Test
     void coreImportsNoJdbcLanternaOrPicocli() {
         noClasses().that().resideInAPackage("dev.modq.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..",
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..",
                         "com.googlecode.lanterna..", "picocli..", "dev.modq.store..", "dev.modq.service..",
                         "dev.modq.cli..", "dev.modq.tui..", "dev.modq.io..")
                 .check(MAIN);
@@ -30,6 +30,16 @@ class ArchitectureTest {
                         "dev.modq.store.jdbc..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
                         "org.postgresql..")
+                .check(MAIN);
+    }
+
+    @Test
+    void eachBackendKeepsToItsOwnDriver() {
+        noClasses().that().resideInAPackage("dev.modq.store.sqlite..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "dev.modq.store.postgresql..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.modq.store.postgresql..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..", "dev.modq.store.sqlite..")
                 .check(MAIN);
     }
 
@@ -50,7 +60,7 @@ class ArchitectureTest {
     @Test
     void theServiceDoesNotKnowTheDatabaseOrTheScreen() {
         noClasses().that().resideInAPackage("dev.modq.service..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.modq.store.sqlite..", "dev.modq.cli..",
+                .should().dependOnClassesThat().resideInAnyPackage("dev.modq.store.sqlite..", "dev.modq.store.postgresql..", "dev.modq.cli..",
                         "dev.modq.tui..")
                 .check(MAIN);
     }

@@ -1,7 +1,8 @@
 package dev.modq.store.sqlite;
 
-import dev.modq.store.SchemaException;
 import dev.modq.store.StoreReadOnlyException;
+import dev.modq.store.migration.Migration;
+import dev.modq.store.migration.MigrationPlan;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,21 +21,19 @@ final class Migrator {
 
     private static final String HISTORY_TABLE = "schema_migrations";
 
-    private final List<Migration> migrations;
+    private final MigrationPlan plan;
 
     Migrator(List<Migration> migrations) {
-        this.migrations = List.copyOf(migrations);
+        this.plan = new MigrationPlan(migrations);
     }
 
     int latestVersion() {
-        return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        return plan.latestVersion();
     }
 
     /** Returns the number of migrations applied now. */
     int migrate(Connection conn, String dbName, boolean writable) throws SQLException {
-        Map<Integer, String> applied = appliedChecksums(conn);
-        verify(applied, dbName);
-        List<Migration> pending = migrations.stream().filter(m -> !applied.containsKey(m.version())).toList();
+        List<Migration> pending = plan.pending(appliedChecksums(conn), dbName);
         if (pending.isEmpty()) {
             return 0;
         }
@@ -48,28 +47,6 @@ final class Migrator {
             done += apply(conn, m) ? 1 : 0;
         }
         return done;
-    }
-
-    private void verify(Map<Integer, String> applied, String dbName) {
-        for (Map.Entry<Integer, String> e : applied.entrySet()) {
-            if (e.getKey() > latestVersion()) {
-                throw new SchemaException(dbName + " has schema V" + format(e.getKey()) + ", newer than this modq (knows up to V"
-                        + format(latestVersion()) + "): use a newer modq");
-            }
-            Migration known = byVersion(e.getKey());
-            if (known == null) {
-                throw new SchemaException(dbName + " records migration V" + format(e.getKey())
-                        + " that this modq does not have: use the modq that created it");
-            }
-            if (!known.checksum().equals(e.getValue())) {
-                throw new SchemaException("migration " + known.fileName() + " was edited after it was applied to " + dbName
-                        + " (checksum differs): restore the original file; schema changes go into a new migration");
-            }
-        }
-    }
-
-    private Migration byVersion(int version) {
-        return migrations.stream().filter(m -> m.version() == version).findFirst().orElse(null);
     }
 
     private static Map<Integer, String> appliedChecksums(Connection conn) throws SQLException {
@@ -133,6 +110,6 @@ final class Migrator {
     }
 
     private static String format(int version) {
-        return String.format("%03d", version);
+        return MigrationPlan.format(version);
     }
 }

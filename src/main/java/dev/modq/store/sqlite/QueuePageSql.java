@@ -1,5 +1,7 @@
 package dev.modq.store.sqlite;
 
+import dev.modq.store.sql.SqlFragment;
+import dev.modq.store.sql.QuerySql;
 import dev.modq.store.PageRequest;
 import dev.modq.store.PageRequest.Direction;
 

@@ -1,5 +1,6 @@
-package dev.modq.store.sqlite;
+package dev.modq.store.sql;
 
+import dev.modq.store.sqlite.SqlFunctions;
 import dev.modq.core.query.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

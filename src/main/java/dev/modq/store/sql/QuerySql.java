@@ -1,4 +1,4 @@
-package dev.modq.store.sqlite;
+package dev.modq.store.sql;
 
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
@@ -16,9 +16,27 @@ import java.util.Locale;
  * Translates a {@link Query} into a WHERE fragment over {@code comments c}; it never refers to posts by alias, so callers may join posts or not.
  * User values only ever travel as parameters. Every term's SQL is true or false, never NULL (nullable
  * columns are coalesced), so {@code NOT (...)} is the exact complement: {@code -email:x} keeps comments
- * without an e-mail. CIDR terms need {@link SqlFunctions#register} on the connection.
+ * without an e-mail. CIDR terms call {@code modq_ip_in(ip, cidr)}: registered on every SQLite connection
+ * (store.sqlite.SqlFunctions), defined by the schema on PostgreSQL. Both dialects get the same SQL but for the few
+ * spellings {@link Dialect} names.
  */
 public final class QuerySql {
+
+    /** The SQL dialects a query is written for; they differ only in the spellings below. */
+    public enum Dialect {
+        SQLITE("1", "instr", "IS"),
+        POSTGRESQL("TRUE", "strpos", "IS NOT DISTINCT FROM");
+
+        private final String alwaysTrue;
+        private final String position;
+        private final String nullSafeEquals;
+
+        Dialect(String alwaysTrue, String position, String nullSafeEquals) {
+            this.alwaysTrue = alwaysTrue;
+            this.position = position;
+            this.nullSafeEquals = nullSafeEquals;
+        }
+    }
 
     /** Number of "://" in the body: how much shorter it gets when they are removed, over three. */
     private static final String LINK_COUNT = "((length(c.body) - length(replace(c.body, '://', ''))) / 3)";
@@ -28,12 +46,17 @@ public final class QuerySql {
 
     /** {@code "1"} for the empty query. {@code now} is taken to whole seconds for {@code age:} terms. */
     public static SqlFragment where(Query query, Instant now) {
+        return where(query, now, Dialect.SQLITE);
+    }
+
+    /** The same for {@code dialect}. */
+    public static SqlFragment where(Query query, Instant now, Dialect dialect) {
         if (query.isEmpty()) {
-            return new SqlFragment("1", List.of());
+            return new SqlFragment(dialect.alwaysTrue, List.of());
         }
         List<SqlFragment> parts = new ArrayList<>(query.terms().size());
         for (Term term : query.terms()) {
-            parts.add(term(term, now.getEpochSecond()));
+            parts.add(term(term, now.getEpochSecond(), dialect));
         }
         return allOf(parts, 0, parts.size());
     }
@@ -55,19 +78,19 @@ public final class QuerySql {
         return new SqlFragment("(" + left.sql() + ") AND (" + right.sql() + ")", params);
     }
 
-    private static SqlFragment term(Term term, long nowSeconds) {
+    private static SqlFragment term(Term term, long nowSeconds, Dialect dialect) {
         if (term instanceof Term.Not not) {
-            SqlFragment inner = term(not.term(), nowSeconds);
+            SqlFragment inner = term(not.term(), nowSeconds, dialect);
             return new SqlFragment("NOT (" + inner.sql() + ")", inner.params());
         } else if (term instanceof Term.StatusIn in) {
-            return statusIn(in);
+            return statusIn(in, dialect);
         } else if (term instanceof Term.PostId post) {
             return sql("c.post_id = ?", post.id());
         } else if (term instanceof Term.Contains contains && contains.field() == TextField.POST_TITLE) {
             // a sub-select, not the join: counts then need no posts lookup per comment
-            return sql("c.post_id IN (SELECT id FROM posts WHERE instr(lower(title), lower(?)) > 0)", contains.value());
+            return sql("c.post_id IN (SELECT id FROM posts WHERE " + dialect.position + "(lower(title), lower(?)) > 0)", contains.value());
         } else if (term instanceof Term.Contains contains) {
-            return sql("instr(lower(" + textColumn(contains) + "), lower(?)) > 0", contains.value());
+            return sql(dialect.position + "(lower(" + textColumn(contains) + "), lower(?)) > 0", contains.value());
         } else if (term instanceof Term.IpIs ip) {
             return sql("lower(coalesce(c.author_ip, '')) = lower(?)", ip.address());
         } else if (term instanceof Term.IpPrefix ip) {
@@ -95,15 +118,16 @@ public final class QuerySql {
         } else if (term instanceof Term.ParentAny) {
             return sql("c.parent_id IS NOT NULL");
         } else if (term instanceof Term.ParentId parent) {
-            return sql("c.parent_id IS ?", parent.id());  // IS: null-safe, so never NULL
+            // null-safe, so never NULL
+            return sql("c.parent_id " + dialect.nullSafeEquals + " ?", parent.id());
         }
         throw new IllegalStateException("no SQL for term " + term);
     }
 
     /** {@code c.status IN (?, ...)} so SQLite can use comments_by_status_created; all four need no condition. */
-    private static SqlFragment statusIn(Term.StatusIn in) {
+    private static SqlFragment statusIn(Term.StatusIn in, Dialect dialect) {
         if (in.isAll()) {
-            return sql("1");
+            return sql(dialect.alwaysTrue);
         }
         List<Object> labels = Arrays.stream(Status.values()).filter(in.statuses()::contains)
                 .map(Status::label).map(Object.class::cast).toList();

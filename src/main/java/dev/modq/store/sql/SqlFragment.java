@@ -1,4 +1,4 @@
-package dev.modq.store.sqlite;
+package dev.modq.store.sql;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.modq.store.sqlite;
+package dev.modq.store.migration;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,16 +7,16 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One schema migration file, {@code V###__name.sql}. */
-record Migration(int version, String fileName, String sql) {
+/** One schema migration file, {@code V###__name.sql}, of any dialect: the checksum rule is the same for all. */
+public record Migration(int version, String fileName, String sql) {
 
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d{3,})__([A-Za-z0-9_]+)\\.sql");
 
-    static boolean isMigrationFile(String fileName) {
+    public static boolean isMigrationFile(String fileName) {
         return FILE_NAME.matcher(fileName).matches();
     }
 
-    static Migration of(String fileName, String sql) {
+    public static Migration of(String fileName, String sql) {
         Matcher m = FILE_NAME.matcher(fileName);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a migration file name: " + fileName);
@@ -25,7 +25,7 @@ record Migration(int version, String fileName, String sql) {
     }
 
     /** SHA-256 of the text with line endings normalised, so a checkout with CRLF does not look edited. */
-    String checksum() {
+    public String checksum() {
         try {
             byte[] bytes = sql.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
