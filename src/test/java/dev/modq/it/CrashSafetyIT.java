@@ -1,18 +1,25 @@
 package dev.modq.it;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.PgCluster;
+import dev.modq.testing.PgDatabase;
 import dev.modq.testing.TestDb;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SIGKILL a child JVM in the middle of one big write, many times at seeded random points, then reopen: the database
- * opens, `modq check` passes (integrity, foreign keys, audit chain, audit vs comments, counts) and the operation is
- * there completely or not at all.
+ * opens, `modq check` passes (integrity, foreign keys, audit chain, audit vs comments, counts), `modq log --verify`
+ * passes, and the operation is there completely or not at all. Each scenario runs on SQLite files and on
+ * PostgreSQL databases ({@link PgCluster}: skipped outside CI without a server, failed in CI).
  *
  * <p>Sizes are system properties so a long run can use the issue's sizes:
  * {@code -Dmodq.crash.comments=200000 -Dmodq.crash.kills=20}. Defaults keep this under a minute on 2 shared cores.
@@ -38,17 +46,59 @@ class CrashSafetyIT {
     @TempDir
     Path dir;
 
-    /** One big all-or-nothing write driven through the real jar. */
+    private Backend backend;
+
+    @AfterEach
+    void dropDatabases() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    /** One big all-or-nothing write driven through the real jar; {@code db} is a file path or a server address. */
     interface Scenario {
         String name();
 
         /** Makes the database the operation starts from (may be nothing). */
-        void prepare(Path db) throws Exception;
+        void prepare(String db) throws Exception;
 
-        List<String> command(Path db);
+        List<String> command(String db);
 
         /** Returns "none" or "all" for a consistent outcome, fails otherwise. */
-        String outcome(Path db);
+        String outcome(String db);
+    }
+
+    /** Where the databases live: SQLite files in the temp dir, or databases on the test PostgreSQL server. */
+    interface Backend extends AutoCloseable {
+        /** Where a new database named {@code name} goes (a SQLite path; an empty PostgreSQL database). */
+        String fresh(String name) throws Exception;
+
+        /** A new database that starts as a copy of {@code template}. */
+        String copy(String template, String name) throws Exception;
+
+        /** Whether the database holds modq's tables (a SQLite file exists and is not empty). */
+        boolean exists(String db);
+
+        /** Whether the database is a SQLite file of zero bytes (killed between creating and writing it). */
+        boolean emptyFile(String db);
+
+        /** Whether some writer has begun writing: the first sign that the operation is inside its transaction. */
+        boolean writeStarted(String db);
+
+        /** Whether another process is inside a write transaction right now. */
+        boolean writing(String db);
+
+        long longValue(String db, String sql);
+
+        void delete(String db) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    private Backend backend(String name) {
+        backend = name.equals("sqlite") ? new SqliteFiles() : new PgDatabases();
+        return backend;
     }
 
     /** `modq demo --comments N`: posts and N comments in one transaction. */
@@ -57,88 +107,114 @@ class CrashSafetyIT {
             return "demo load of " + COMMENTS + " comments";
         }
 
-        public void prepare(Path db) {
+        private final Backend backend;
+
+        DemoLoad(Backend backend) {
+            this.backend = backend;
         }
 
-        public List<String> command(Path db) {
-            return List.of("demo", "--comments", String.valueOf(COMMENTS), "--no-open", "--db", db.toString());
+        public void prepare(String db) {
         }
 
-        public String outcome(Path db) {
-            if (!Files.exists(db)) {
+        public List<String> command(String db) {
+            return List.of("demo", "--comments", String.valueOf(COMMENTS), "--no-open", "--db", db);
+        }
+
+        public String outcome(String db) {
+            if (!backend.exists(db)) {
                 return "none";
             }
-            long comments = TestDb.longValue(db, "SELECT count(*) FROM comments");
-            long demoMarked = TestDb.longValue(db, "SELECT count(*) FROM settings WHERE key = 'demo'");
+            long comments = backend.longValue(db, "SELECT count(*) FROM comments");
+            long demoMarked = backend.longValue(db, "SELECT count(*) FROM settings WHERE key = 'demo'");
             if (comments == 0) {
                 return "none";
             }
             assertEquals(COMMENTS, comments, "all or none of the load");
-            assertTrue(TestDb.longValue(db, "SELECT count(*) FROM posts") > 0);
+            assertTrue(backend.longValue(db, "SELECT count(*) FROM posts") > 0);
             // the demo marker is written after the load commits, so it may be missing, never present without the load
             return demoMarked == 1 ? "all" : "all (killed before the demo marker)";
         }
     }
 
-    @Test
-    void killingADemoLoadLeavesAllOrNothing() throws Exception {
-        runKills(new DemoLoad());
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void killingADemoLoadLeavesAllOrNothing(String backendName) throws Exception {
+        Backend b = backend(backendName);
+        runKills(new DemoLoad(b), b);
     }
 
     /** `modq reject --where status:pending`: every pending comment of a demo database in one batch. */
-    final class BulkReject implements Scenario {
-        private Path template;
+    static final class BulkReject implements Scenario {
+        private final Backend backend;
+        private String template;
         private long pending;
+
+        BulkReject(Backend backend) {
+            this.backend = backend;
+        }
 
         public String name() {
             return "bulk reject of every pending comment of " + COMMENTS;
         }
 
-        public void prepare(Path db) throws Exception {
+        String copyFor(String name) throws Exception {
             if (template == null) {
-                template = dir.resolve("template.db");
-                CliRun made = CliRun.run("demo", "--comments", String.valueOf(COMMENTS), "--no-open", "--db",
-                        template.toString());
+                template = backend.fresh("template");
+                CliRun made = CliRun.run("demo", "--comments", String.valueOf(COMMENTS), "--no-open", "--db", template);
                 assertEquals(0, made.code(), made.toString());
-                pending = TestDb.longValue(template, "SELECT count(*) FROM comments WHERE status = 'pending'");
+                pending = backend.longValue(template, "SELECT count(*) FROM comments WHERE status = 'pending'");
             }
-            Files.copy(template, db);
+            return backend.copy(template, name);
         }
 
-        public List<String> command(Path db) {
-            return List.of("reject", "--where", "status:pending", "--reason", "spam", "--yes", "--db", db.toString());
+        public void prepare(String db) {
+            throw new UnsupportedOperationException("a bulk reject starts from a copy: use copyFor(name)");
         }
 
-        public String outcome(Path db) {
-            long audited = TestDb.longValue(db, "SELECT count(*) FROM audit_log");
-            long stillPending = TestDb.longValue(db, "SELECT count(*) FROM comments WHERE status = 'pending'");
+        public List<String> command(String db) {
+            return List.of("reject", "--where", "status:pending", "--reason", "spam", "--yes", "--db", db);
+        }
+
+        public String outcome(String db) {
+            long audited = backend.longValue(db, "SELECT count(*) FROM audit_log");
+            long stillPending = backend.longValue(db, "SELECT count(*) FROM comments WHERE status = 'pending'");
             if (audited == 0) {
                 assertEquals(pending, stillPending, "no audit rows, so no comment may have changed");
                 return "none";
             }
             assertEquals(pending, audited, "all or none of the batch");
             assertEquals(0, stillPending);
-            assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM batches"));
+            assertEquals(1, backend.longValue(db, "SELECT count(*) FROM batches"));
             return "all";
         }
     }
 
-    @Test
-    void killingABulkRejectLeavesAllOrNothing() throws Exception {
-        runKills(new BulkReject());
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void killingABulkRejectLeavesAllOrNothing(String backendName) throws Exception {
+        Backend b = backend(backendName);
+        runKills(new BulkReject(b), b);
     }
 
-    private void runKills(Scenario scenario) throws Exception {
+    /** The database a kill run starts from: a copy of the scenario's template, or a fresh location. */
+    private static String start(Scenario scenario, Backend backend, String name) throws Exception {
+        if (scenario instanceof BulkReject bulk) {
+            return bulk.copyFor(name);
+        }
+        String db = backend.fresh(name);
+        scenario.prepare(db);
+        return db;
+    }
+
+    private void runKills(Scenario scenario, Backend backend) throws Exception {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         // a reference run to completion gives the time window in which kills land
-        Path refDb = dir.resolve("ref.db");
-        scenario.prepare(refDb);
+        String refDb = start(scenario, backend, "ref");
         long t0 = System.nanoTime();
         Process ref = ChildJvm.start(List.of(), List.of(), scenario.command(refDb), logs, "ref");
         long firstWrite = -1;
         while (ref.isAlive()) {
-            // SQLite creates an empty -wal at open; its first bytes mark the first page written
-            if (firstWrite < 0 && walBytes(refDb) > 0) {
+            if (firstWrite < 0 && backend.writeStarted(refDb)) {
                 firstWrite = System.nanoTime() - t0;
             }
             Thread.sleep(5);
@@ -160,29 +236,30 @@ class CrashSafetyIT {
         // Kill until enough kills have provably interrupted the write transaction (or give up and fail): a kill
         // that lands before the write starts or after it commits proves nothing about all-or-nothing.
         for (int i = 0; i < KILLS || (inWrite < MIN_KILLS_IN_WRITE && i < KILLS * 3); i++) {
-            Path db = dir.resolve("kill" + i + ".db");
-            scenario.prepare(db);
+            String db = start(scenario, backend, "kill" + i);
             // most kills land while pages are being written; some earlier, while the operation reads and prepares
             long delayNanos = lo + (long) (random.nextDouble() * Math.max(1, hi - lo));
             Process p = ChildJvm.start(List.of(), List.of(), scenario.command(db), logs, "kill" + i);
             boolean exited = p.waitFor(delayNanos, TimeUnit.NANOSECONDS);
             boolean writing = false;
             if (!exited) {
-                writing = writeTransactionOpen(db); // a writer holds the lock: the child is inside its transaction
+                writing = backend.writing(db); // a writer is inside its transaction
                 p.destroyForcibly(); // SIGKILL on Linux
                 p.waitFor();
             }
             String outcome;
-            if (Files.exists(db) && Files.size(db) == 0) {
+            if (backend.emptyFile(db)) {
                 // killed between creating the file and its first write: read commands must refuse it, never set it up
-                CliRun check = CliRun.run("check", "--db", db.toString());
+                CliRun check = CliRun.run("check", "--db", db);
                 assertEquals(1, check.code(), check.toString());
                 assertTrue(check.err().contains("is empty, not a modq database"), check.toString());
-                assertEquals(0, Files.size(db), "check wrote nothing");
+                assertTrue(backend.emptyFile(db), "check wrote nothing");
                 outcome = "none (an empty file)";
-            } else if (Files.exists(db)) {
-                CliRun check = CliRun.run("check", "--db", db.toString());
+            } else if (backend.exists(db)) {
+                CliRun check = CliRun.run("check", "--db", db);
                 assertEquals(0, check.code(), "after kill " + i + " at " + delayNanos / 1_000_000 + " ms: " + check);
+                CliRun verify = CliRun.run("log", "--verify", "--db", db);
+                assertEquals(0, verify.code(), "after kill " + i + ": " + verify);
                 outcome = scenario.outcome(db);
             } else {
                 outcome = "none";
@@ -199,9 +276,9 @@ class CrashSafetyIT {
                     + (killedInWrite ? " inside the write transaction" : "") + ": " + outcome;
             outcomes.add(line);
             System.out.println("CrashSafetyIT " + scenario.name() + ": " + line);
-            deleteDb(db);
+            backend.delete(db);
         }
-        System.out.println("CrashSafetyIT " + scenario.name() + ": reference run " + total / 1_000_000 + " ms, first write at "
+        System.out.println("CrashSafetyIT " + scenario.name() + " on " + backend + ": reference run " + total / 1_000_000 + " ms, first write at "
                 + firstWrite / 1_000_000 + " ms, " + outcomes.size() + " kill points, seed " + SEED + ": "
                 + outcomes.stream().filter(o -> o.endsWith(": none")).count() + " none, "
                 + outcomes.stream().filter(o -> o.contains(": all")).count() + " all, "
@@ -210,25 +287,140 @@ class CrashSafetyIT {
                 + " write transaction (need " + MIN_KILLS_IN_WRITE + "): the test proved nothing about all-or-nothing");
     }
 
-    /**
-     * Whether another process holds the database's write lock right now: BEGIN IMMEDIATE with no busy timeout
-     * fails with SQLITE_BUSY exactly while a writer is inside its transaction (then let go at once).
-     */
-    private static boolean writeTransactionOpen(Path db) {
-        if (!Files.exists(db)) {
+    /** SQLite files in the test's temp dir. */
+    final class SqliteFiles implements Backend {
+        public String fresh(String name) {
+            return dir.resolve(name + ".db").toString();
+        }
+
+        public String copy(String template, String name) throws Exception {
+            String db = fresh(name);
+            Files.copy(Path.of(template), Path.of(db));
+            return db;
+        }
+
+        public boolean exists(String db) {
+            return Files.exists(Path.of(db));
+        }
+
+        public boolean emptyFile(String db) {
+            try {
+                return Files.exists(Path.of(db)) && Files.size(Path.of(db)) == 0;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
+        /** SQLite creates an empty -wal at open; its first bytes mark the first page written. */
+        public boolean writeStarted(String db) {
+            return walBytes(Path.of(db)) > 0;
+        }
+
+        /**
+         * Whether another process holds the database's write lock right now: BEGIN IMMEDIATE with no busy timeout
+         * fails with SQLITE_BUSY exactly while a writer is inside its transaction (then let go at once).
+         */
+        public boolean writing(String db) {
+            if (!Files.exists(Path.of(db))) {
+                return false;
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 0");
+                try {
+                    st.execute("BEGIN IMMEDIATE");
+                    st.execute("ROLLBACK");
+                    return false;
+                } catch (SQLException e) {
+                    return String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+                }
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        public long longValue(String db, String sql) {
+            return TestDb.longValue(Path.of(db), sql);
+        }
+
+        public void delete(String db) throws Exception {
+            for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(Path.of(db + suffix));
+            }
+        }
+
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return "SQLite";
+        }
+    }
+
+    /** Databases on the test PostgreSQL server, each dropped after use. */
+    static final class PgDatabases implements Backend {
+        private final Map<String, PgDatabase> byAddress = new HashMap<>();
+
+        PgDatabases() {
+            PgCluster.server(); // skips outside CI when there is no server; fails in CI
+        }
+
+        public String fresh(String name) {
+            return track(PgCluster.createDatabase());
+        }
+
+        public String copy(String template, String name) {
+            return track(PgCluster.createDatabase(byAddress.get(template).name()));
+        }
+
+        private String track(PgDatabase db) {
+            byAddress.put(db.address(), db);
+            return db.address();
+        }
+
+        public boolean exists(String db) {
+            return longValue(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = 'comments'") == 1;
+        }
+
+        public boolean emptyFile(String db) {
             return false;
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            st.execute("PRAGMA busy_timeout = 0");
-            try {
-                st.execute("BEGIN IMMEDIATE");
-                st.execute("ROLLBACK");
-                return false;
+
+        public boolean writeStarted(String db) {
+            return writing(db);
+        }
+
+        /** A session of another process holds a transaction id: it has written inside an open transaction. */
+        public boolean writing(String db) {
+            return longValue(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()") > 0;
+        }
+
+        public long longValue(String db, String sql) {
+            try (Connection c = byAddress.get(db).connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
             } catch (SQLException e) {
-                return String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            return false;
+        }
+
+        public void delete(String db) {
+            PgDatabase d = byAddress.remove(db);
+            if (d != null) {
+                d.close();
+            }
+        }
+
+        public void close() {
+            byAddress.values().forEach(PgDatabase::close);
+            byAddress.clear();
+        }
+
+        @Override
+        public String toString() {
+            return "PostgreSQL";
         }
     }
 
@@ -237,12 +429,6 @@ class CrashSafetyIT {
             return Files.size(Path.of(db + "-wal"));
         } catch (java.io.IOException e) {
             return 0;
-        }
-    }
-
-    private static void deleteDb(Path db) throws Exception {
-        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
-            Files.deleteIfExists(Path.of(db + suffix));
         }
     }
 }

@@ -3,8 +3,12 @@ package dev.modq.it;
 import dev.modq.testing.Tmux;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.PgCluster;
+import dev.modq.testing.PgDatabase;
 import dev.modq.testing.TestDb;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,10 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Many writers on one SQLite file at once, all of them real OS processes: CLI workers (each a sequence of
+ * Many writers on one database at once — a SQLite file, and a PostgreSQL database ({@link PgCluster}: skipped
+ * outside CI without a server, failed in CI) — all of them real OS processes: CLI workers (each a sequence of
  * {@code java -jar modq.jar} invocations: random decisions on ids, versioned decisions from stdin that go stale,
  * {@code --where} bulk slices, undos, lists), two text UIs in tmux typing decisions, and a blog backend inserting
- * comments with plain SQL through the sqlite3 CLI. Afterwards nothing is lost or invented:
+ * comments with plain SQL through the sqlite3 CLI (psql on PostgreSQL). Afterwards nothing is lost or invented:
  * <ul>
  *   <li>every comment's status is the to-status of its last audit entry;</li>
  *   <li>each CLI worker's audit rows equal the outcomes it was told were applied;</li>
@@ -66,12 +72,16 @@ class StressIT {
 
     private static final Pattern RESULT = Pattern.compile("\"result\":\"([a-z_]+)\"");
     private static final Pattern ID_VERSION = Pattern.compile("\"id\":(\\d+).*?\"version\":(\\d+)");
-    private static final Pattern BUSY_LINE = Pattern.compile("(?m)^modq: database .* is locked by another writer \\(waited \\d+ ms");
+    /** A refusal because others held what was needed: SQLite's busy file, PostgreSQL's lock timeout or spent retries. */
+    private static final Pattern BUSY_LINE = Pattern.compile("(?m)^modq: (database .* is locked by another writer \\(waited \\d+ ms"
+            + "|timed out waiting for a lock on .* \\(another writer holds it\\)|.* gave up after \\d+ retr)");
 
     @TempDir
     Path dir;
 
-    private Path db;
+    /** The database's address: a file path, or postgresql://... */
+    private String db;
+    private PgDatabase pg;
     private Path logs;
     private final Tmux tmux = new Tmux("modq-stress");
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -93,19 +103,35 @@ class StressIT {
         }
     }
 
-    @Test
-    void manyProcessesAtOnceLoseNothingAndInventNothing() throws Exception {
-        db = dir.resolve("stress.db");
+    @AfterEach
+    void dropDatabase() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void manyProcessesAtOnceLoseNothingAndInventNothing(String backend) throws Exception {
+        if (backend.equals("postgresql")) {
+            pg = PgCluster.createDatabase(); // skips outside CI when there is no server; fails in CI
+            db = pg.address();
+        } else {
+            db = dir.resolve("stress.db").toString();
+        }
         logs = Files.createDirectories(dir.resolve("logs"));
-        System.out.println("StressIT: seed " + SEED + " (rerun with -Dmodq.stress.seed=" + SEED + ")");
+        System.out.println("StressIT on " + backend + ": seed " + SEED + " (rerun with -Dmodq.stress.seed=" + SEED + ")");
         setUp();
-        long maxId = TestDb.longValue(db, "SELECT max(id) FROM comments");
-        Map<Long, Long> initialVersions = versions(db);
+        long maxId = longValue("SELECT max(id) FROM comments");
+        Map<Long, Long> initialVersions = versions();
 
         boolean hasTmux = Tmux.installed();
         assertTrue(hasTmux, "tmux is needed to drive the two text UIs (.ci/run installs it)");
-        boolean sqlite3 = commandWorks("sqlite3", "-version");
-        assumeTrue(sqlite3, "the sqlite3 CLI is needed for the blog backend");
+        if (pg == null) {
+            assumeTrue(commandWorks("sqlite3", "-version"), "the sqlite3 CLI is needed for the blog backend");
+        } else {
+            assertTrue(commandWorks("psql", "--version"), "psql is needed for the blog backend (the postgresql package)");
+        }
         List<Invocation> prelude = stalePrelude();
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
@@ -175,8 +201,8 @@ class StressIT {
             appliedByWorker.merge(inv.worker(), (long) inv.count("applied"), Long::sum);
         }
         long tuiAudit = tuis.stream().mapToLong(t -> auditByModerator.getOrDefault(t, 0L)).sum();
-        long blogLanded = TestDb.longValue(db, "SELECT count(*) FROM comments WHERE source_system = 'blog'");
-        long auditRows = TestDb.longValue(db, "SELECT count(*) FROM audit_log");
+        long blogLanded = longValue("SELECT count(*) FROM comments WHERE source_system = 'blog'");
+        long auditRows = longValue("SELECT count(*) FROM audit_log");
         int processes = CLI_WORKERS + tuis.size() + 1;
         System.out.println("StressIT: " + processes + " writer processes at once (" + CLI_WORKERS + " CLI workers, "
                 + tuis.size() + " text UIs in tmux, 1 blog backend), " + COMMENTS + " comments + " + BLOG_INSERTS
@@ -216,20 +242,20 @@ class StressIT {
             }
         }
         // ---- (a) status is the to-status of the last audit entry ----
-        long mismatched = TestDb.longValue(db, "SELECT count(*) FROM comments c JOIN audit_log a"
+        long mismatched = longValue("SELECT count(*) FROM comments c JOIN audit_log a"
                 + " ON a.id = (SELECT max(id) FROM audit_log WHERE comment_id = c.id) WHERE a.to_status <> c.status");
         if (mismatched != 0) {
             problems.add(mismatched + " comments whose status is not the to-status of their last audit entry");
         }
-        long versionMismatch = TestDb.longValue(db, "SELECT count(*) FROM comments c JOIN audit_log a"
+        long versionMismatch = longValue("SELECT count(*) FROM comments c JOIN audit_log a"
                 + " ON a.id = (SELECT max(id) FROM audit_log WHERE comment_id = c.id) WHERE a.version_after <> c.version");
         if (versionMismatch != 0) {
             problems.add(versionMismatch + " comments whose version is not the version_after of their last audit entry");
         }
-        long badBatches = TestDb.longValue(db, "SELECT count(*) FROM batches b"
+        long badBatches = longValue("SELECT count(*) FROM batches b"
                 + " WHERE b.size <> (SELECT count(*) FROM audit_log a WHERE a.batch_id = b.id AND a.moderator = b.moderator)");
         // roster changes and purges carry a batch id but no batches row: they cannot be undone
-        long orphanRows = TestDb.longValue(db, "SELECT count(*) FROM audit_log a WHERE a.action IN"
+        long orphanRows = longValue("SELECT count(*) FROM audit_log a WHERE a.action IN"
                 + " ('approve', 'reject', 'flag', 'undo') AND NOT EXISTS (SELECT 1 FROM batches b WHERE b.id = a.batch_id)");
         if (badBatches != 0 || orphanRows != 0) {
             problems.add(badBatches + " batches whose size is not their audit rows; " + orphanRows
@@ -248,11 +274,11 @@ class StressIT {
                     + " of " + BLOG_INSERTS + " landed; stderr:\n" + blogErr);
         }
         // ---- (d) the whole file is sound ----
-        CliRun check = CliRun.run("check", "--db", db.toString());
+        CliRun check = CliRun.run("check", "--db", db);
         if (check.code() != 0) {
             problems.add("modq check: " + check);
         }
-        CliRun verify = CliRun.run("log", "--verify", "--db", db.toString());
+        CliRun verify = CliRun.run("log", "--verify", "--db", db);
         if (verify.code() != 0) {
             problems.add("modq log --verify: " + verify);
         }
@@ -266,7 +292,7 @@ class StressIT {
     // ------------------------------------------------------------------ set-up
 
     private void setUp() throws Exception {
-        CliRun demo = CliRun.run("demo", "--comments", String.valueOf(COMMENTS), "--no-open", "--db", db.toString());
+        CliRun demo = CliRun.run("demo", "--comments", String.valueOf(COMMENTS), "--no-open", "--db", db);
         assertEquals(0, demo.code(), demo.toString());
         List<String> moderators = new ArrayList<>();
         for (int w = 1; w <= CLI_WORKERS; w++) {
@@ -275,7 +301,7 @@ class StressIT {
         moderators.add("tui1");
         moderators.add("tui2");
         for (String m : moderators) {
-            CliRun add = CliRun.run("moderator", "add", m, "--role", "moderator", "--db", db.toString());
+            CliRun add = CliRun.run("moderator", "add", m, "--role", "moderator", "--db", db);
             assertEquals(0, add.code(), add.toString());
         }
     }
@@ -286,7 +312,7 @@ class StressIT {
      */
     private List<Invocation> stalePrelude() {
         List<String> read = List.of("list", "--status", "all", "--where", "id:1", "--format", "jsonl", "--fields",
-                "id,version,status", "--as", "cli1", "--db", db.toString());
+                "id,version,status", "--as", "cli1", "--db", db);
         Invocation seen = invoke("cli1", -3, read, Map.of(), null);
         assertEquals(0, seen.exit(), seen.toString());
         Matcher m = ID_VERSION.matcher(seen.out());
@@ -294,15 +320,26 @@ class StressIT {
         long version = Long.parseLong(m.group(2));
         String verb = seen.out().contains("\"status\":\"approved\"") ? "flag" : "approve";
         Invocation change = invoke("cli2", -2, List.of(verb, "1", "--format", "jsonl", "--as", "cli2", "--db",
-                db.toString()), Map.of(), null);
+                db), Map.of(), null);
         Invocation stale = invoke("cli1", -1, List.of("reject", "-", "--reason", "spam", "--format", "jsonl", "--as",
-                "cli1", "--db", db.toString()), Map.of(), "{\"id\":1,\"version\":" + version + "}\n");
+                "cli1", "--db", db), Map.of(), "{\"id\":1,\"version\":" + version + "}\n");
         return List.of(seen, change, stale);
     }
 
-    private static Map<Long, Long> versions(Path db) throws Exception {
+    private Connection connect() throws SQLException {
+        return pg == null ? TestDb.connect(Path.of(db)) : pg.connect();
+    }
+
+    private long longValue(String sql) throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Map<Long, Long> versions() throws Exception {
         Map<Long, Long> versions = new HashMap<>();
-        try (Connection c = TestDb.connect(db); Statement st = c.createStatement();
+        try (Connection c = connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, version FROM comments")) {
             while (rs.next()) {
                 versions.put(rs.getLong(1), rs.getLong(2));
@@ -313,7 +350,7 @@ class StressIT {
 
     private Map<String, Long> auditByModerator() throws Exception {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = TestDb.connect(db); Statement st = c.createStatement();
+        try (Connection c = connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT moderator, count(*) FROM audit_log GROUP BY moderator")) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
@@ -383,7 +420,7 @@ class StressIT {
             args.add("--as");
             args.add(name);
             args.add("--db");
-            args.add(db.toString());
+            args.add(db);
             Invocation inv = invoke(name, n, args, env, stdin);
             into.add(inv);
             if (args.get(0).equals("list") && inv.exit() == 0) {
@@ -470,7 +507,8 @@ class StressIT {
 
     static boolean leaks(String text) {
         return text.contains("Exception in thread") || text.contains("\tat ") || text.contains("at dev.modq")
-                || text.contains("SQLITE_BUSY") || text.contains("SQLITE_LOCKED") || text.contains("SQLException");
+                || text.contains("SQLITE_BUSY") || text.contains("SQLITE_LOCKED") || text.contains("SQLException")
+                || text.contains("org.postgresql");
     }
 
     // ------------------------------------------------------------------ blog backend
@@ -482,11 +520,16 @@ class StressIT {
                 + " 'A comment from the blog, number '||$i, 'blog', 'stress-'||$i);";
         String hold = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000)"
                 + " SELECT count(*) FROM c;";
+        // on PostgreSQL the held transaction keeps the pending count's row locked (the count trigger updated it)
+        String begin = pg == null ? "BEGIN IMMEDIATE; " : "BEGIN; ";
+        String wait = pg == null ? hold : "SELECT pg_sleep(0.2);";
+        String shell = pg == null ? "sqlite3 -bail -cmd '.timeout 10000' '" + db + "'"
+                : "psql -q -X -v ON_ERROR_STOP=1 '" + db + "' -c";
         String script = "fail=0\n"
                 + "for i in $(seq 1 " + BLOG_INSERTS + "); do\n"
-                + "  if [ $((i % 10)) -eq 0 ]; then sql=\"BEGIN IMMEDIATE; " + insert + " " + hold + " COMMIT;\";\n"
+                + "  if [ $((i % 10)) -eq 0 ]; then sql=\"" + begin + insert + " " + wait + " COMMIT;\";\n"
                 + "  else sql=\"" + insert + "\"; fi\n"
-                + "  if ! sqlite3 -bail -cmd '.timeout 10000' '" + db + "' \"$sql\" >/dev/null; then\n"
+                + "  if ! " + shell + " \"$sql\" >/dev/null; then\n"
                 + "    echo \"insert $i failed\" >&2; fail=$((fail+1)); fi\n"
                 + "  sleep 0.1\n"
                 + "done\n"
