@@ -79,6 +79,7 @@ public final class DistFiles {
      * zsh loads files named _modq from its fpath as completion functions. This one runs the bash script through
      * zsh's bashcompinit (as `modq completion` advises for zsh) the first time, then completes the current word.
      * picocli's script would also run compinit, which must not happen inside a completion function: dropped.
+     * It calls bash's compopt, which bashcompinit lacks ("command not found" under the prompt): a no-op here.
      */
     static String zsh(String bash) {
         StringBuilder body = new StringBuilder();
@@ -90,6 +91,7 @@ public final class DistFiles {
                 + "# modq completion for zsh, generated at build time: the bash completion through bashcompinit.\n"
                 + "if (( ! $+functions[_complete_modq] )); then\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n"
+                + "(( $+functions[compopt] )) || compopt() { return 0; }\n"
                 + body
                 + "fi\n"
                 + "_bash_complete -F _complete_modq \"$@\"\n";
