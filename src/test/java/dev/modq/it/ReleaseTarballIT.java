@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * reached through a symlink: it runs with nothing but PATH, builds and trusts its cache only when nobody else
  * can have written it, and says in one line what is wrong with a runtime. (The .deb: src/dist/deb/test-deb.)
  */
-class ReleaseArchiveIT {
+class ReleaseTarballIT {
 
     @TempDir
     Path dir;
