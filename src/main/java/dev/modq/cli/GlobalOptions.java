@@ -7,7 +7,8 @@ import picocli.CommandLine.ScopeType;
 public final class GlobalOptions {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "Database file (default: $MODQ_DB, else modq/modq.db under $XDG_DATA_HOME or ~/.local/share).")
+            description = "Database: a file (SQLite) or a postgresql:// address (default: $MODQ_DB, else"
+                    + " modq/modq.db under $XDG_DATA_HOME or ~/.local/share).")
     String db;
 
     @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,

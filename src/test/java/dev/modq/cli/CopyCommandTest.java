@@ -1,5 +1,9 @@
 package dev.modq.cli;
 
+import dev.modq.store.OpenMode;
+import dev.modq.store.RowCopy;
+import dev.modq.store.Store;
+import dev.modq.store.StoreException;
 import dev.modq.testing.CliRun;
 import dev.modq.testing.TestDatabase;
 import dev.modq.testing.TestStores;
@@ -13,10 +17,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -109,6 +115,17 @@ class CopyCommandTest {
         CliRun refused = CliRun.run("copy", from.address(), to.address());
         assertEquals(ExitCode.FAILURE, refused.code(), refused.toString());
         assertTrue(refused.err().contains("moderators"), refused.err());
+    }
+
+    @Test
+    void theStoreRefusesToWriteRowsOverDataEvenWithoutThePreCheck() {
+        ok("--db", to.address(), "init");
+        try (Store destination = to.open(OpenMode.EXISTING)) {
+            StoreException e = assertThrows(StoreException.class, () -> destination.writeRows("copying",
+                    sink -> sink.table(new RowCopy.Table("moderators", List.of("name", "role", "created_at", "disabled")))));
+            assertTrue(e.getMessage().contains("is not empty (1 moderators)"), e.getMessage());
+        }
+        assertEquals(1, to.longValue("SELECT count(*) FROM moderators"));
     }
 
     @Test
