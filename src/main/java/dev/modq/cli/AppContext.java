@@ -5,11 +5,16 @@ import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
 import dev.modq.service.PurgeService;
 import dev.modq.service.RosterService;
+import dev.modq.service.KeyService;
+import dev.modq.store.AccessStore;
 import dev.modq.store.OpenMode;
+import dev.modq.store.sqlite.SqliteAccess;
+import dev.modq.store.sqlite.SqlitePool;
 import dev.modq.store.sqlite.SqliteStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /** An open database and the moderator acting on it, for the length of one command. */
 public final class AppContext implements AutoCloseable {
@@ -17,14 +22,19 @@ public final class AppContext implements AutoCloseable {
     private final SqliteStore store;
     private final ModerationService service;
     private final String osUser;
+    private final Runnable release;
 
-    private AppContext(SqliteStore store, ModerationService service, String osUser) {
+    private AppContext(SqliteStore store, ModerationService service, String osUser, Runnable release) {
         this.store = store;
         this.service = service;
         this.osUser = osUser;
+        this.release = release;
     }
 
     public static AppContext open(GlobalOptions global, OpenMode mode) {
+        if (global.remote != null) {
+            return openRemote(global.remote, global.as(), mode);
+        }
         Path db = mode == OpenMode.EXISTING ? DatabasePath.resolveExisting(global.db, System.getenv())
                 : DatabasePath.resolve(global.db, System.getenv());
         return open(db, global.as(), mode);
@@ -38,12 +48,33 @@ public final class AppContext implements AutoCloseable {
                 Actors.bootstrapFirstAdmin(store, osUser);
             }
             Moderator actor = Actors.resolve(store, osUser, as);
-            return new AppContext(store, new ModerationService(store, actor, osUser, Clock.systemUTC()), osUser);
+            return new AppContext(store, new ModerationService(store, actor, osUser, Clock.systemUTC()), osUser,
+                    store::close);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
     }
+
+    /** Over SSH: a connection leased from the server's pool, acting as the key's moderator. */
+    private static AppContext openRemote(Remote remote, String as, OpenMode mode) {
+        if (mode != OpenMode.EXISTING) {
+            throw new UsageException("creating a database is not possible over SSH");
+        }
+        SqlitePool.Lease lease = remote.pool().lease(LEASE_WAIT);
+        try {
+            SqliteStore store = lease.store();
+            Moderator actor = Actors.resolve(store, remote.moderator(), as);
+            return new AppContext(store, new ModerationService(store, actor, remote.actor(), Clock.systemUTC()),
+                    remote.actor(), lease::close);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /** How long an SSH command waits for one of the server's database connections. */
+    private static final Duration LEASE_WAIT = Duration.ofSeconds(10);
 
     public SqliteStore store() {
         return store;
@@ -67,8 +98,17 @@ public final class AppContext implements AutoCloseable {
         return new RosterService(store, actor(), osUser, Clock.systemUTC());
     }
 
+    /** SSH keys of moderators, changed as the acting admin. */
+    public KeyService keys() {
+        return new KeyService(store, access(), actor(), osUser, Clock.systemUTC());
+    }
+
+    public AccessStore access() {
+        return new SqliteAccess(store);
+    }
+
     @Override
     public void close() {
-        store.close();
+        release.run();
     }
 }
