@@ -44,6 +44,8 @@ final class Commands {
         m.put("check", CheckCommand::new);
         m.put("backup", BackupCommand::new);
         m.put("purge", PurgeCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("sessions", SessionsCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

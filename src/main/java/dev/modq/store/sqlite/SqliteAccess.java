@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,17 +82,9 @@ public final class SqliteAccess implements AccessStore {
     @Override
     public long sessionStarted(String moderator, String fingerprint, String remote, String kind, String command,
                                Instant at) {
-        return store.write("recording an SSH session", tx -> sql(() -> {
-            try (PreparedStatement ps = conn().prepareStatement("INSERT INTO ssh_sessions (moderator, fingerprint,"
-                    + " remote, kind, command, started_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                SqliteStore.bind(ps, moderator, fingerprint, remote, kind, command, at.toEpochMilli());
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }));
+        return store.write("recording an SSH session", tx -> sql(() -> query("INSERT INTO ssh_sessions (moderator,"
+                + " fingerprint, remote, kind, command, started_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                rs -> rs.getLong(1), moderator, fingerprint, remote, kind, command, at.toEpochMilli()).get(0)));
     }
 
     @Override
