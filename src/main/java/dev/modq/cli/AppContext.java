@@ -8,23 +8,23 @@ import dev.modq.service.RosterService;
 import dev.modq.service.KeyService;
 import dev.modq.store.AccessStore;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteAccess;
-import dev.modq.store.sqlite.SqlitePool;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.StorePool;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.Stores;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 /** An open database and the moderator acting on it, for the length of one command. */
 public final class AppContext implements AutoCloseable {
 
-    private final SqliteStore store;
+    private final Store store;
     private final ModerationService service;
     private final String osUser;
     private final Runnable release;
 
-    private AppContext(SqliteStore store, ModerationService service, String osUser, Runnable release) {
+    private AppContext(Store store, ModerationService service, String osUser, Runnable release) {
         this.store = store;
         this.service = service;
         this.osUser = osUser;
@@ -35,13 +35,14 @@ public final class AppContext implements AutoCloseable {
         if (global.remote != null) {
             return openRemote(global.remote, global.as(), mode);
         }
-        Path db = mode == OpenMode.EXISTING ? DatabasePath.resolveExisting(global.db, System.getenv())
+        String db = mode == OpenMode.EXISTING ? DatabasePath.resolveExisting(global.db, System.getenv())
                 : DatabasePath.resolve(global.db, System.getenv());
         return open(db, global.as(), mode);
     }
 
-    public static AppContext open(Path db, String as, OpenMode mode) {
-        SqliteStore store = SqliteStore.open(db, mode);
+    /** Opens the database at {@code db} (a file path or a server address) through the one factory. */
+    public static AppContext open(String db, String as, OpenMode mode) {
+        Store store = Stores.open(db, OpenOptions.of(mode));
         try {
             String osUser = Actors.osUser();
             if (mode == OpenMode.CREATE) {
@@ -61,9 +62,9 @@ public final class AppContext implements AutoCloseable {
         if (mode != OpenMode.EXISTING) {
             throw new UsageException("creating a database is not possible over SSH");
         }
-        SqlitePool.Lease lease = remote.pool().lease(LEASE_WAIT);
+        StorePool.Lease lease = remote.pool().lease(LEASE_WAIT);
         try {
-            SqliteStore store = lease.store();
+            Store store = lease.store();
             Moderator actor = Actors.resolve(store, remote.moderator(), as);
             return new AppContext(store, new ModerationService(store, actor, remote.actor(), Clock.systemUTC()),
                     remote.actor(), lease::close);
@@ -76,7 +77,7 @@ public final class AppContext implements AutoCloseable {
     /** How long an SSH command waits for one of the server's database connections. */
     private static final Duration LEASE_WAIT = Duration.ofSeconds(10);
 
-    public SqliteStore store() {
+    public Store store() {
         return store;
     }
 
@@ -103,8 +104,9 @@ public final class AppContext implements AutoCloseable {
         return new KeyService(store, access(), actor(), osUser, Clock.systemUTC());
     }
 
+    /** Moderators' SSH keys and the connection log of {@code modq serve}. */
     public AccessStore access() {
-        return new SqliteAccess(store);
+        return store.access();
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.modq.core.ModeratorName;
 import dev.modq.core.Role;
 import dev.modq.core.text.DisplayWidth;
 import dev.modq.core.text.Sanitizer;
-import dev.modq.service.AccessDeniedException;
 import dev.modq.store.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,13 +29,6 @@ public final class ModeratorCommand extends BaseCommand {
         return ExitCode.USAGE;
     }
 
-    static void requireAdmin(AppContext ctx) {
-        if (!ctx.actor().role().canManageModerators()) {
-            throw new AccessDeniedException("only admins may change the roster; " + ctx.actor().name() + " is a "
-                    + ctx.actor().role().label() + " (ask an admin)");
-        }
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a moderator (their OS user name), or re-enable a removed one.")
     static final class Add extends BaseCommand {
@@ -53,7 +45,7 @@ public final class ModeratorCommand extends BaseCommand {
             Role parsed = parseRole(role);
             requireValidName(name);
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-                requireAdmin(ctx);
+                ctx.roster().requireAdmin();
                 ctx.roster().add(name, parsed);
                 say("modq: " + Sanitizer.clean(name) + " is now a " + parsed.label());
                 return ExitCode.OK;
@@ -70,7 +62,7 @@ public final class ModeratorCommand extends BaseCommand {
         @Override
         public Integer call() {
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-                requireAdmin(ctx);
+                ctx.roster().requireAdmin();
                 ctx.roster().remove(name);
                 say("modq: removed " + Sanitizer.clean(name) + " (history kept; `modq moderator add " + Sanitizer.clean(name)
                         + "` re-enables)");
@@ -92,7 +84,7 @@ public final class ModeratorCommand extends BaseCommand {
         public Integer call() {
             Role parsed = parseRole(role);
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-                requireAdmin(ctx);
+                ctx.roster().requireAdmin();
                 ctx.roster().setRole(name, parsed);
                 say("modq: " + Sanitizer.clean(name) + " is now a " + parsed.label());
                 return ExitCode.OK;

@@ -12,10 +12,12 @@ import dev.modq.serve.ServeException;
 import dev.modq.service.AccessDeniedException;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
+import dev.modq.store.AccessStore;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteAccess;
-import dev.modq.store.sqlite.SqlitePool;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.StorePool;
+import dev.modq.store.Stores;
 import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.RemoteQueue;
 import picocli.CommandLine.Command;
@@ -90,30 +92,33 @@ public final class ServeCommand extends BaseCommand implements Backend {
             description = "Database connections in the pool (default: 2 per session + 4).")
     Integer maxConnections;
 
+    /** A command over SSH waits this long for another writer's lock, as a local one does by default. */
+    private static final int BUSY_TIMEOUT_MS = 5_000;
+
     private final Object lock = new Object();
-    private Path db;
-    private SqliteStore main;
-    private SqliteAccess access;
-    private SqliteStore watched;
-    private SqlitePool pool;
+    private String db;
+    private Store main;
+    private AccessStore access;
+    private Store watched;
+    private StorePool pool;
 
     @Override
     public Integer call() {
         ServeConfig config = config();
         db = DatabasePath.resolveExisting(global().db, System.getenv());
         Path state = stateDir != null ? stateDir : Optional.ofNullable(System.getenv("MODQ_SERVE_DIR")).map(Path::of)
-                .orElse(db.toAbsolutePath().getParent().resolve("modq-serve"));
+                .orElseGet(() -> defaultStateDir(db));
         HostKey key = hostKey(state);
         if (fingerprintOnly) {
             out().println(key.fingerprint());
             out().flush();
             return ExitCode.OK;
         }
-        main = SqliteStore.open(db, OpenMode.EXISTING);
+        main = Stores.open(db, OpenOptions.of(OpenMode.EXISTING));
         try {
-            access = new SqliteAccess(main);
-            watched = main.openAnother();
-            pool = new SqlitePool(main, config.maxConnections(), SqliteStore.DEFAULT_BUSY_TIMEOUT_MS);
+            access = main.access();
+            watched = main.openAnother(BUSY_TIMEOUT_MS);
+            pool = new StorePool(main, config.maxConnections(), BUSY_TIMEOUT_MS);
             int abandoned = access.closeAbandonedSessions(Instant.now(), "server stopped");
             return serve(config, key, state, abandoned);
         } finally {
@@ -172,6 +177,18 @@ public final class ServeCommand extends BaseCommand implements Backend {
         }
     }
 
+    /** Beside a database file (systemd's ReadWritePaths covers both), else under the XDG state directory. */
+    private static Path defaultStateDir(String db) {
+        Path file = Stores.fileOf(db);
+        if (file != null) {
+            return file.toAbsolutePath().getParent().resolve("modq-serve");
+        }
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && state.startsWith("/") ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("modq").resolve("serve");
+    }
+
     private static HostKey hostKey(Path state) {
         return HostKey.loadOrCreate(state);
     }
@@ -213,15 +230,15 @@ public final class ServeCommand extends BaseCommand implements Backend {
     @Override
     public String queue(Caller caller, RemoteQueue queue, ChangeWatcher changes) throws java.io.IOException {
         Remote remote = new Remote(caller.moderator(), caller.fingerprint(), caller.address(), pool);
-        try (SqlitePool.Lease reads = pool.lease(Duration.ofSeconds(10));
-             SqlitePool.Lease writes = pool.lease(Duration.ofSeconds(10))) {
+        try (StorePool.Lease reads = pool.lease(Duration.ofSeconds(10));
+             StorePool.Lease writes = pool.lease(Duration.ofSeconds(10))) {
             Moderator me;
             try {
                 me = Actors.resolve(reads.store(), caller.moderator(), null);
             } catch (AccessDeniedException e) {
                 throw new ServeException("modq: " + e.getMessage());
             }
-            Session session = Session.of(Sanitizer.clean(db.getFileName().toString()), Sanitizer.clean(me.name()),
+            Session session = Session.of(Sanitizer.clean(main.shortName()), Sanitizer.clean(me.name()),
                     me.role().label(), me.role().canDecide(), reads.store().writable());
             ModerationService writer = new ModerationService(writes.store(), me, remote.actor(), Clock.systemUTC());
             return queue.run(reads.store(), writer, session, true, changes::version);
@@ -245,6 +262,6 @@ public final class ServeCommand extends BaseCommand implements Backend {
 
     @Override
     public long dataVersion() {
-        return watched.dataVersion();
+        return watched.changes().version();
     }
 }

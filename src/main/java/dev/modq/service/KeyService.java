@@ -9,7 +9,6 @@ import dev.modq.store.NewAuditEntry;
 import dev.modq.store.Store;
 import dev.modq.store.WriteTransaction;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -20,14 +19,14 @@ import java.util.List;
  */
 public final class KeyService {
 
-    private final Path db;
+    private final String db;
     private final AccessStore access;
     private final Moderator actor;
     private final String osUser;
     private final Clock clock;
 
     public KeyService(Store store, AccessStore access, Moderator actor, String osUser, Clock clock) {
-        this.db = store.path();
+        this.db = store.address();
         this.access = access;
         this.actor = actor;
         this.osUser = osUser;

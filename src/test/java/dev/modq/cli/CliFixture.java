@@ -9,7 +9,6 @@ import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.service.Actors;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.BulkWriter;
 import dev.modq.store.sqlite.SqliteStore;
 import picocli.CommandLine;
 
@@ -87,16 +86,13 @@ final class CliFixture {
     private void load(List<Post> posts, List<Comment> comments) {
         try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
-            store.writeRaw("loading the fixture", () -> {
-                try (BulkWriter w = new BulkWriter(store.rawConnection())) {
-                    for (Post p : posts) {
-                        w.post(p);
-                    }
-                    for (Comment c : comments) {
-                        w.comment(c);
-                    }
+            store.bulkLoad("loading the fixture", w -> {
+                for (Post p : posts) {
+                    w.post(p);
                 }
-                return null;
+                for (Comment c : comments) {
+                    w.comment(c);
+                }
             });
         }
     }

@@ -139,7 +139,7 @@ class RosterAndIdentityTest {
                 for (int i = 0; i < 2; i++) {
                     runs.add(pool.submit(() -> {
                         start.await();
-                        try (AppContext ctx = AppContext.open(db, null, OpenMode.CREATE)) {
+                        try (AppContext ctx = AppContext.open(db.toString(), null, OpenMode.CREATE)) {
                             return "ok " + ctx.actor().role();
                         } catch (RuntimeException e) {
                             return "failed: " + e.getMessage();
@@ -150,7 +150,7 @@ class RosterAndIdentityTest {
                     assertEquals("ok admin", run.get(), "round " + round);
                 }
                 assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM moderators"));
-                assertEquals((long) dev.modq.store.sqlite.SqliteStore.bundledSchemaVersion(), TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
+                assertEquals((long) dev.modq.store.Stores.bundledSchemaVersion(), TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
             }
         } finally {
             pool.shutdownNow();

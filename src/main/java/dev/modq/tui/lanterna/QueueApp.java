@@ -146,7 +146,7 @@ public final class QueueApp {
     /** Loads the first window and counts, then draws the first frame. */
     public void start() throws IOException {
         if (changes == null) {
-            changes = store::dataVersion;
+            changes = () -> store.changes().version();
         }
         dataVersion = changes.getAsLong();
         lastPoll = ticker.getAsLong();

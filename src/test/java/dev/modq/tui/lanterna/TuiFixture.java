@@ -14,7 +14,6 @@ import dev.modq.core.Status;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.BulkWriter;
 import dev.modq.store.sqlite.SqliteStore;
 import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Session;
@@ -90,14 +89,11 @@ final class TuiFixture implements AutoCloseable {
     }
 
     TuiFixture open(int cols, int rows) throws IOException {
-        store.writeRaw("test data", () -> {
-            try (BulkWriter w = new BulkWriter(store.rawConnection())) {
-                w.post(new Post(1, "Hello world", "https://blog.example/hello", "editor", T0.minusSeconds(3600), "test", "p1"));
-                for (Comment c : comments) {
-                    w.comment(c);
-                }
+        store.bulkLoad("test data", w -> {
+            w.post(new Post(1, "Hello world", "https://blog.example/hello", "editor", T0.minusSeconds(3600), "test", "p1"));
+            for (Comment c : comments) {
+                w.comment(c);
             }
-            return null;
         });
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new LeanScreen(vt);

@@ -1,9 +1,5 @@
-package dev.modq.store.sqlite;
+package dev.modq.store;
 
-import dev.modq.store.StoreBusyException;
-
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,21 +8,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A bounded pool of connections to one database, for a server ({@code modq serve}) that runs many sessions in one
- * process. Every connection is made from the first with {@link SqliteStore#openAnother}: opening the file again
- * would read it through Java I/O and drop the process's POSIX locks, SQLite's own included. A connection handed
- * back is rolled back first, so a session that died mid-transaction leaves no open transaction or lock behind.
+ * process. Every connection is made from the first with {@link Store#openAnother}: for SQLite, opening the file again
+ * would read it through Java I/O and drop the process's POSIX locks, SQLite's own included. Stores end every
+ * transaction they begin (write and read run in try/finally), so a connection comes back with none open.
  */
-public final class SqlitePool implements AutoCloseable {
+public final class StorePool implements AutoCloseable {
 
-    private final SqliteStore base;
+    private final Store base;
     private final int max;
     private final int busyTimeoutMs;
     private final Semaphore permits;
-    private final Deque<SqliteStore> idle = new ArrayDeque<>();
+    private final Deque<Store> idle = new ArrayDeque<>();
     private int opened;
     private boolean closed;
 
-    public SqlitePool(SqliteStore base, int max, int busyTimeoutMs) {
+    public StorePool(Store base, int max, int busyTimeoutMs) {
         if (max < 1) {
             throw new IllegalArgumentException("the connection pool needs at least 1 connection, not " + max);
         }
@@ -55,11 +51,11 @@ public final class SqlitePool implements AutoCloseable {
         }
     }
 
-    private synchronized SqliteStore take() {
+    private synchronized Store take() {
         if (closed) {
             throw new StoreBusyException("the server is shutting down", null);
         }
-        SqliteStore s = idle.pollFirst();
+        Store s = idle.pollFirst();
         if (s == null) {
             s = base.openAnother(busyTimeoutMs);
             opened++;
@@ -67,10 +63,9 @@ public final class SqlitePool implements AutoCloseable {
         return s;
     }
 
-    private void giveBack(SqliteStore s) {
-        boolean clean = rollBack(s);
+    private void giveBack(Store s) {
         synchronized (this) {
-            if (closed || !clean) {
+            if (closed) {
                 s.close();
                 opened--;
             } else {
@@ -78,21 +73,6 @@ public final class SqlitePool implements AutoCloseable {
             }
         }
         permits.release();
-    }
-
-    /** Ends whatever transaction a session left open; false when the connection is unusable. */
-    private static boolean rollBack(SqliteStore s) {
-        try (Statement st = s.connection().createStatement()) {
-            st.executeUpdate("ROLLBACK");
-        } catch (SQLException noTransaction) {
-            // the usual case: nothing was open
-        }
-        try (Statement st = s.connection().createStatement()) {
-            st.execute("SELECT 1");
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     /** Connections open now (idle or leased), and the most there may be. */
@@ -111,7 +91,7 @@ public final class SqlitePool implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        for (SqliteStore s : idle) {
+        for (Store s : idle) {
             s.close();
             opened--;
         }
@@ -120,14 +100,14 @@ public final class SqlitePool implements AutoCloseable {
 
     /** One leased connection; close gives it back (rolled back, never closed while the pool lives). */
     public final class Lease implements AutoCloseable {
-        private final SqliteStore store;
+        private final Store store;
         private boolean returned;
 
-        private Lease(SqliteStore store) {
+        private Lease(Store store) {
             this.store = store;
         }
 
-        public SqliteStore store() {
+        public Store store() {
             return store;
         }
 
