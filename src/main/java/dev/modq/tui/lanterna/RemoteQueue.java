@@ -31,6 +31,7 @@ public final class RemoteQueue {
     private volatile QueueApp app;
     private volatile String farewell;
     private volatile boolean stopped;
+    private volatile boolean shutdown;
 
     public RemoteQueue(InputStream in, OutputStream out, int columns, int rows) {
         this.terminal = new Utf8StreamTerminal(in, out);
@@ -43,9 +44,13 @@ public final class RemoteQueue {
         terminal.tellSize(columns, rows);
     }
 
-    /** Ends the session from another thread (server shutdown); {@code message} is printed once the screen is restored. */
+    /**
+     * Ends the session from another thread: server shutdown ({@code message} is printed once the screen is restored),
+     * or the channel going away ({@code message} null).
+     */
     public void stop(String message) {
         farewell = message;
+        shutdown = message != null;
         stopped = true;
         QueueApp a = app;
         if (a != null) {
@@ -76,7 +81,7 @@ public final class RemoteQueue {
                 a.start();
                 a.run();
             }
-            return stopped ? "shutdown" : a.state().quit() ? "quit" : "disconnect";
+            return shutdown ? "shutdown" : a.state().quit() ? "quit" : "disconnect";
         } finally {
             writes.awaitAnswered(WRITES_DRAIN);
             writes.close();
