@@ -83,6 +83,8 @@ public final class FrontDoor implements AutoCloseable {
         s.setSubsystemFactories(List.of());
         s.setShellFactory(channel -> new ChannelCommand(this, null));
         s.setCommandFactory((channel, command) -> new ChannelCommand(this, command));
+        // a keypress's redraw is a few hundred bytes: Nagle's algorithm would hold it for the client's delayed ACK
+        CoreModuleProperties.TCP_NODELAY.set(s, true);
         CoreModuleProperties.IDLE_TIMEOUT.set(s, config.idleTimeout());
         CoreModuleProperties.AUTH_TIMEOUT.set(s, Duration.ofSeconds(30));
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(s, 10);
