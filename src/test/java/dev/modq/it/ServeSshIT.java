@@ -119,6 +119,12 @@ class ServeSshIT {
         assertEquals("alice", TestDb.stringValue(db, "SELECT group_concat(DISTINCT moderator) FROM audit_log"
                 + " WHERE action = 'reject'"));
         assertEquals(5, TestDb.longValue(db, "SELECT count(*) FROM comments WHERE status = 'rejected'"));
+        for (String format : List.of("table", "json")) {
+            Result hostile = ssh("alice", "show", "9", "--format", format);
+            assertEquals(0, hostile.code(), hostile.toString());
+            assertFalse(hostile.out().contains("\u001b") || hostile.out().contains("\u0007"), hostile.out());
+            assertTrue(hostile.out().contains(format.equals("json") ? "\\u001B[2J" : "^[[2J^[]0;pwned^G"), hostile.out());
+        }
         Result usage = ssh("alice", "list", "--no-such-option");
         assertEquals(2, usage.code(), usage.toString());
         Result partial = ssh("alice", "approve", "6", "99999");
