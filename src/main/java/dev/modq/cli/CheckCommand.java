@@ -2,11 +2,11 @@ package dev.modq.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.modq.store.OpenMode;
-import dev.modq.store.StoreException;
 import dev.modq.store.CheckReport;
+import dev.modq.store.OpenMode;
 import dev.modq.store.OpenOptions;
 import dev.modq.store.Store;
+import dev.modq.store.StoreException;
 import dev.modq.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +42,9 @@ public final class CheckCommand extends BaseCommand {
                 throw e;
             }
             // a file too damaged to open is the one answer check exists to give, not an error of check itself
-            report = new CheckReport(Stores.redact(db), 0, 0, List.of(new CheckReport.Result(CheckReport.INTEGRITY, false, 1,
-                    "cannot open the database: " + stripAdvice(e.getMessage()) + "; restore a backup", List.of())));
+            String why = "cannot open the database: " + stripAdvice(e.getMessage()) + "; restore a backup";
+            report = new CheckReport(Stores.redact(db), 0, 0,
+                    List.of(new CheckReport.Result(CheckReport.INTEGRITY, false, 1, why, List.of())));
         }
         if (format.get() == Style.JSON) {
             printJson(report);

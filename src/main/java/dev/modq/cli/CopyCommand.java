@@ -10,6 +10,7 @@ import dev.modq.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -34,8 +35,10 @@ public final class CopyCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        if (Stores.fileOf(from) != null && Stores.fileOf(to) != null
-                && Stores.fileOf(from).toAbsolutePath().normalize().equals(Stores.fileOf(to).toAbsolutePath().normalize())) {
+        Path fromFile = Stores.fileOf(from);
+        Path toFile = Stores.fileOf(to);
+        if (fromFile != null && toFile != null
+                && fromFile.toAbsolutePath().normalize().equals(toFile.toAbsolutePath().normalize())) {
             throw new UsageException("FROM and TO are the same file " + from);
         }
         long started = System.nanoTime();

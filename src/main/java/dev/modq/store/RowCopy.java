@@ -38,13 +38,17 @@ public interface RowCopy {
      */
     long readRows(RowSink sink);
 
-    /** Empty when this database holds no data a copy would land on; otherwise what it holds ("12 comments, ..."). */
+    /**
+     * Empty when this database holds nothing beyond what a new one holds (the rows its migrations put there, such as
+     * a default settings row); otherwise what it holds ("12 comments, 3 moderators").
+     */
     Optional<String> copyBlockers();
 
     /**
      * Writes into this (empty) database, in one transaction, the rows {@code load} sends to the sink it is given: all
-     * or nothing. Foreign keys are checked at the end (a reply may come before its parent); a backend with id
-     * sequences moves them past the highest id copied.
+     * or nothing. Refuses, with nothing written, when {@link #copyBlockers} finds data under the write lock. Rows the
+     * migrations put in a new database are replaced by the source's. Foreign keys are checked at the end (a reply may
+     * come before its parent); a backend with id sequences moves them past the highest id copied.
      */
     void writeRows(String doing, Consumer<RowSink> load);
 }

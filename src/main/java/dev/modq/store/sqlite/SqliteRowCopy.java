@@ -4,6 +4,7 @@ import dev.modq.store.RowCopy;
 import dev.modq.store.StoreException;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,25 +54,55 @@ final class SqliteRowCopy {
     }
 
     static Optional<String> copyBlockers(SqliteStore store) {
-        return store.read("reading what the database holds", () -> {
-            Connection conn = store.connection();
-            List<String> found = new ArrayList<>();
-            for (RowCopy.Table table : tables(conn)) {
-                try (Statement st = conn.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(table.name()))) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        found.add(rs.getLong(1) + " " + table.name());
-                    }
-                }
+        return store.read("reading what the database holds", () -> blockers(store.connection()));
+    }
+
+    /**
+     * What the database holds beyond what a new one holds: a table blocks unless it has no rows, or exactly as many
+     * as the migrations put in a new database (a default row, say), which a copy then replaces.
+     */
+    private static Optional<String> blockers(Connection conn) throws SQLException {
+        Map<String, Long> seeded = seeded();
+        List<String> found = new ArrayList<>();
+        for (RowCopy.Table table : tables(conn)) {
+            long n = count(conn, table.name());
+            if (n > 0 && n != seeded.getOrDefault(table.name(), 0L)) {
+                found.add(n + " " + table.name());
             }
-            return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
-        });
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
+    }
+
+    /** Rows per table of a new database: this program's migrations applied to an empty one in memory. */
+    private static Map<String, Long> seeded() throws SQLException {
+        NativeLibrary.prepare();
+        try (Connection fresh = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            SqlFunctions.register(fresh);
+            new Migrator(MigrationSource.bundled()).migrate(fresh, "a new database", true);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (RowCopy.Table table : tables(fresh)) {
+                counts.put(table.name(), count(fresh, table.name()));
+            }
+            return counts;
+        }
+    }
+
+    private static long count(Connection conn, String table) throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static void writeRows(SqliteStore store, String doing, Consumer<RowCopy.RowSink> load) {
         store.writeRaw(doing, () -> {
             Connection conn = store.connection();
+            Optional<String> blockers = blockers(conn); // again under the write lock: nobody wrote meanwhile
+            if (blockers.isPresent()) {
+                throw new StoreException(store.path() + " is not empty (" + blockers.get() + "): copy only into a new"
+                        + " or empty database, nothing was changed");
+            }
             try (Statement st = conn.createStatement()) {
                 st.executeUpdate("PRAGMA defer_foreign_keys = ON"); // a reply may arrive before its parent
             }
@@ -106,7 +137,8 @@ final class SqliteRowCopy {
         for (String name : names) {
             Set<String> refs = new LinkedHashSet<>();
             try (Statement st = conn.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT \"table\" FROM pragma_foreign_key_list(" + literal(name) + ")")) {
+                 ResultSet rs = st.executeQuery("SELECT \"table\" FROM pragma_foreign_key_list(" + literal(name)
+                         + ")")) {
                 while (rs.next()) {
                     String parent = rs.getString(1);
                     if (!parent.equals(name) && names.contains(parent)) {
@@ -141,7 +173,8 @@ final class SqliteRowCopy {
     private static List<String> columns(Connection conn, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name FROM pragma_table_info(" + literal(table) + ") ORDER BY cid")) {
+             ResultSet rs = st.executeQuery("SELECT name FROM pragma_table_info(" + literal(table)
+                     + ") ORDER BY cid")) {
             while (rs.next()) {
                 columns.add(rs.getString(1));
             }
@@ -207,6 +240,11 @@ final class SqliteRowCopy {
             }
             try {
                 finish();
+                if (count(conn, next.name()) > 0) { // rows a new database starts with: the source's replace them
+                    try (Statement st = conn.createStatement()) {
+                        st.executeUpdate("DELETE FROM " + quote(next.name()));
+                    }
+                }
                 String marks = String.join(", ", java.util.Collections.nCopies(next.columns().size(), "?"));
                 insert = conn.prepareStatement("INSERT INTO " + quote(next.name()) + " ("
                         + String.join(", ", quoted(next.columns())) + ") VALUES (" + marks + ")");
