@@ -110,6 +110,12 @@ class ServeRemoteCommandsTest {
         assertEquals(2, as("alice", "", "demo", "--no-open").code());
         assertEquals(2, as("alice", "", "check").code());
         assertEquals(2, as("alice", "", "serve").code());
+        Path copy = dir.resolve("stolen.db");
+        assertEquals(2, as("alice", "", "copy", db.toString(), copy.toString()).code());
+        assertFalse(Files.exists(copy));
+        Run unknown = as("alice", "", "frobnicate", "/etc/passwd");
+        assertEquals(2, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("'frobnicate' is not available over SSH"), unknown.toString());
         String admin = Actors.osUser();
         Path keyFile = Files.writeString(dir.resolve("k.pub"), SshPublicKeyTest.ALICE + "\n");
         Run keyFromFile = as(admin, "", "moderator", "key", "add", "alice", keyFile.toString());
