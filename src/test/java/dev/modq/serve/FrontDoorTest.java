@@ -25,7 +25,7 @@ class FrontDoorTest {
     Path dir;
 
     /** A backend that knows nobody and counts the change watcher's polls. */
-    static final class Nobody implements Backend {
+    static class Nobody implements Backend {
         final AtomicInteger polls = new AtomicInteger();
 
         public Caller identify(String fingerprint, String address) {
