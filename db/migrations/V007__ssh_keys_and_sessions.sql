@@ -7,8 +7,9 @@
 -- ssh_sessions    one row per SSH connection: who (NULL when the key was unknown), from where, which key, what it
 --                 did (the queue, an exec command, or refused), when it started and ended, and how it ended.
 -- audit_log       also 'moderator_key_add' and 'moderator_key_remove' (subject: the moderator, note: the key's
---                 fingerprint and comment). SQLite cannot change a CHECK in place, so the table is rebuilt as V002
---                 did: every row copied as is (ids, hashes and all), the append-only triggers created again.
+--                 fingerprint and comment), besides every action V006 allows (auto-moderation rules and word
+--                 lists). SQLite cannot change a CHECK in place, so the table is rebuilt as V002 and V006 did: every
+--                 row copied as is (ids, hashes and all), the append-only triggers created again.
 
 CREATE TABLE moderator_keys (
   fingerprint TEXT    PRIMARY KEY,              -- 'SHA256:' + unpadded base64 of the key blob's SHA-256
@@ -46,6 +47,8 @@ CREATE TABLE audit_log_v7 (
   comment_id    INTEGER,
   action        TEXT    NOT NULL CHECK (action IN ('approve', 'reject', 'flag', 'pending', 'undo', 'purge',
                                                    'moderator_add', 'moderator_remove', 'moderator_role',
+                                                   'hold', 'rule_add', 'rule_edit', 'rule_enable', 'rule_disable',
+                                                   'rule_remove', 'words_add', 'words_remove',
                                                    'moderator_key_add', 'moderator_key_remove')),
   from_status   TEXT    CHECK (from_status IN ('pending', 'approved', 'rejected', 'flagged')),
   to_status     TEXT    CHECK (to_status IN ('pending', 'approved', 'rejected', 'flagged')),
