@@ -169,7 +169,7 @@ public final class ServeCommand extends BaseCommand implements Backend {
             throw new UsageException("--listen: '" + Sanitizer.clean(listen.substring(colon + 1)) + "' is not a port number");
         }
         try {
-            return new ServeConfig(host, port, null, maxSessions, maxPerModerator, maxAuthFailures,
+            return new ServeConfig(host, port, maxSessions, maxPerModerator, maxAuthFailures,
                     Duration.ofSeconds(failureWindowSeconds), Duration.ofSeconds(idleSeconds), maxLine,
                     maxConnections != null ? maxConnections : 2 * maxSessions + 4);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package dev.modq.serve;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -9,7 +8,6 @@ import java.time.Duration;
  *
  * @param host             address to listen on (loopback unless another is asked for)
  * @param port             TCP port (0: any free one, for tests)
- * @param stateDir         where the host key lives
  * @param maxSessions      sessions (queue or command) open at once, in all
  * @param maxPerModerator  sessions open at once for one moderator
  * @param maxAuthFailures  refused keys from one address within {@code failureWindow} before it must wait
@@ -18,7 +16,7 @@ import java.time.Duration;
  * @param maxLineBytes     the longest line a command may read on stdin
  * @param maxConnections   database connections in the pool (a queue holds two, a command one, while open)
  */
-public record ServeConfig(String host, int port, Path stateDir, int maxSessions, int maxPerModerator,
+public record ServeConfig(String host, int port, int maxSessions, int maxPerModerator,
                           int maxAuthFailures, Duration failureWindow, Duration idleTimeout, int maxLineBytes,
                           int maxConnections) {
 

@@ -53,7 +53,7 @@ class FrontDoorTest {
     }
 
     static ServeConfig config(int port) {
-        return new ServeConfig("127.0.0.1", port, null, 4, 2, 3, Duration.ofMinutes(1), Duration.ofMinutes(5), 1024, 10);
+        return new ServeConfig("127.0.0.1", port, 4, 2, 3, Duration.ofMinutes(1), Duration.ofMinutes(5), 1024, 10);
     }
 
     @Test
@@ -83,11 +83,11 @@ class FrontDoorTest {
     @Test
     void limitsAreCheckedUpFront() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new ServeConfig("127.0.0.1", 70000, null, 1, 1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 1));
+                new ServeConfig("127.0.0.1", 70000, 1, 1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 1));
         assertTrue(e.getMessage().contains("70000"));
         assertThrows(IllegalArgumentException.class, () ->
-                new ServeConfig("127.0.0.1", 2222, null, 0, 1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 1));
-        assertTrue(new ServeConfig("0.0.0.0", 2222, null, 1, 1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 1)
+                new ServeConfig("127.0.0.1", 2222, 0, 1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 1));
+        assertTrue(new ServeConfig("0.0.0.0", 2222, 1, 1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), 1, 1)
                 .exposed());
     }
 }

@@ -31,7 +31,7 @@ class GateAndIsolationTest {
     @Test
     void afterTheLimitOfRefusedKeysAnAddressIsTurnedDown() throws Exception {
         FrontDoorTest.Nobody backend = new FrontDoorTest.Nobody();
-        ServeConfig config = new ServeConfig("127.0.0.1", 0, null, 4, 2, 2, Duration.ofMinutes(1),
+        ServeConfig config = new ServeConfig("127.0.0.1", 0, 4, 2, 2, Duration.ofMinutes(1),
                 Duration.ofMinutes(5), 1024, 10);
         KeyPair stranger = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
         try (FrontDoor door = FrontDoor.start(config, HostKey.loadOrCreate(dir), backend,
@@ -66,7 +66,7 @@ class GateAndIsolationTest {
                 return 0;
             }
         };
-        ServeConfig config = new ServeConfig("127.0.0.1", 0, null, 4, 4, 2, Duration.ofMinutes(1),
+        ServeConfig config = new ServeConfig("127.0.0.1", 0, 4, 4, 2, Duration.ofMinutes(1),
                 Duration.ofMinutes(5), 1024, 10);
         KeyPair key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
