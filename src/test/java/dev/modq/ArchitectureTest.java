@@ -95,4 +95,12 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(MAIN);
     }
+
+    @Test
+    void onlyServeUsesTheSshServer() {
+        noClasses().that().resideOutsideOfPackage("dev.modq.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.sshd..", "org.bouncycastle..")
+                .because("modq serve's front door is the one place SSH is spoken")
+                .check(MAIN);
+    }
 }

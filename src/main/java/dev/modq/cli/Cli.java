@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the command line and owns the one place errors are printed: {@code modq: message} on one line,
@@ -47,6 +50,27 @@ public final class Cli {
     }
 
     /**
+     * Runs one invocation that came over SSH through {@code modq serve}: stdin, stdout and stderr are the channel's,
+     * the identity is the key's moderator, the database the server's; no prompts (there is no terminal). Same
+     * output formats and exit codes as the local command.
+     */
+    public static int runRemote(Remote remote, InputStream in, OutputStream out, OutputStream err, String... args) {
+        PrintWriter errors = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        String refused = RemoteRules.refusal(args);
+        if (refused != null) {
+            errors.println("modq: " + refused);
+            errors.flush();
+            return ExitCode.USAGE;
+        }
+        CommandLine cmd = root(in, null);
+        ((ModqCommand) cmd.getCommand()).remote(remote);
+        Commands.addFor(cmd, args);
+        configured(cmd).setOut(Stdout.writer(out, StandardCharsets.UTF_8));
+        cmd.setErr(errors);
+        return execute(cmd, args);
+    }
+
+    /**
      * Executes and then flushes stdout, so a write error in the last buffered rows is still reported (and a
      * command never exits 0 having lost its output).
      */
@@ -77,6 +101,13 @@ public final class Cli {
 
     /** --help and --version write to stdout outside the execution-exception handler: their write errors too are one line. */
     private static int helpOrRun(CommandLine cmd, CommandLine.ParseResult parsed) {
+        ModqCommand root = (ModqCommand) cmd.getCommandSpec().root().userObject();
+        String refused = root.remote() == null ? null : RemoteRules.refusalAfterParse(root.global());
+        if (refused != null) {
+            cmd.getErr().println("modq: " + refused);
+            cmd.getErr().flush();
+            return ExitCode.USAGE;
+        }
         try {
             Integer help = CommandLine.executeHelpRequest(parsed);
             return help != null ? help : new CommandLine.RunLast().execute(parsed);

@@ -45,6 +45,8 @@ final class Commands {
         m.put("backup", BackupCommand::new);
         m.put("copy", CopyCommand::new);
         m.put("purge", PurgeCommand::new);
+        m.put("serve", ServeCommand::new);
+        m.put("sessions", SessionsCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -22,6 +22,9 @@ public final class GlobalOptions {
             description = "No colours (also when NO_COLOR is set).")
     boolean noColor;
 
+    /** Set when the command came through {@code modq serve} (never an option: only the server sets it). */
+    Remote remote;
+
     public boolean colorWanted() {
         String noColorEnv = System.getenv("NO_COLOR");
         return !noColor && (noColorEnv == null || noColorEnv.isEmpty());

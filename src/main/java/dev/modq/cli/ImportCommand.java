@@ -57,6 +57,7 @@ public final class ImportCommand extends BaseCommand {
     @Override
     public Integer call() {
         long started = System.nanoTime();
+        files.forEach(f -> RemoteRules.requireStdinOnly(global(), f, "ssh HOST import - < export.xml"));
         if (files.stream().filter(InputFile.STDIN::equals).count() > 1) {
             throw new UsageException("stdin (-) can be imported only once per run");
         }

@@ -15,11 +15,12 @@ import java.time.format.DateTimeFormatter;
 
 /** {@code modq moderator}: the roster. Changes are for admins; anyone on it may list. */
 @Command(name = "moderator", mixinStandardHelpOptions = true,
-        description = "Manage who may moderate: add, remove, list, role.",
+        description = "Manage who may moderate: add, remove, list, role, and their SSH keys (key).",
         subcommands = {ModeratorCommand.Add.class, ModeratorCommand.Remove.class, ModeratorCommand.ListMods.class,
-                ModeratorCommand.SetRole.class},
+                ModeratorCommand.SetRole.class, ModeratorKeyCommand.class},
         footer = {"%nExamples:", "  modq moderator add alice --role moderator", "  modq moderator role alice admin",
-                "  modq moderator remove bob", "  modq moderator list", ExitCode.HELP_FOOTER})
+                "  modq moderator remove bob", "  modq moderator list",
+                "  modq moderator key add alice alice_ed25519.pub    (for modq serve)", ExitCode.HELP_FOOTER})
 public final class ModeratorCommand extends BaseCommand {
 
     @Override

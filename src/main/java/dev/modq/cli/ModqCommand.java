@@ -31,6 +31,15 @@ public final class ModqCommand extends BaseCommand {
         this.prompter = prompter;
     }
 
+    /** The caller came over SSH through {@code modq serve}: see {@link Remote}. */
+    void remote(Remote remote) {
+        global.remote = remote;
+    }
+
+    Remote remote() {
+        return global.remote;
+    }
+
     InputStream stdin() {
         return stdin;
     }

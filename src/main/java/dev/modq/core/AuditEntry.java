@@ -18,6 +18,9 @@ public record AuditEntry(long id, Instant at, String moderator, String actor, Lo
     public static final String MODERATOR_ADD = "moderator_add";
     public static final String MODERATOR_REMOVE = "moderator_remove";
     public static final String MODERATOR_ROLE = "moderator_role";
+    /** An SSH key given to or taken from a moderator (subject: the moderator; note: fingerprint and comment). */
+    public static final String MODERATOR_KEY_ADD = "moderator_key_add";
+    public static final String MODERATOR_KEY_REMOVE = "moderator_key_remove";
 
     public boolean isRosterChange() {
         return action.startsWith("moderator_");

@@ -107,4 +107,9 @@ public interface Store extends AutoCloseable, CommentStreams, StatsSource, Audit
 
     @Override
     void close();
+
+    /** Moderators' SSH keys and the connection log of {@code modq serve} (schema V007). */
+    default AccessStore access() {
+        throw new StoreException("this database backend does not keep SSH keys yet (modq serve needs a SQLite database)");
+    }
 }

@@ -60,9 +60,13 @@ class HelpAndCompletionTest {
         expected.put("modq export --format w", "wp-cli");
         expected.put("modq check --format ''", "text json");
         expected.put("modq cop", "copy");
-        expected.put("modq log --action ''", "approve reject flag pending undo purge moderator_add moderator_remove moderator_role");
+        expected.put("modq log --action ''", "approve reject flag pending undo purge moderator_add moderator_remove moderator_role"
+                + " moderator_key_add moderator_key_remove");
         expected.put("modq moderator add bob --role ''", "admin moderator viewer");
         expected.put("modq moderator role bob ''", "admin moderator viewer");
+        expected.put("modq moderator key ''", "add list remove");
+        expected.put("modq sessions --format ''", "text json");
+        expected.put("modq se", "serve sessions");
         Path script = dir.resolve("modq-completion.bash");
         Files.writeString(script, CliRun.run("completion").out());
         StringBuilder probe = new StringBuilder("source '" + script + "' 2>/dev/null\n"

@@ -14,6 +14,11 @@ public final class Tmux {
         this.socket = prefix + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     }
 
+    /** The private socket's name (for tmux commands run by hand, e.g. display-message). */
+    public String socket() {
+        return socket;
+    }
+
     public static boolean installed() {
         return exec(List.of("tmux", "-V")) == 0;
     }

@@ -23,6 +23,7 @@ import dev.modq.io.FileRead;
 import dev.modq.io.ImportSink;
 import dev.modq.store.AuditFilter;
 import dev.modq.store.BackupResult;
+import dev.modq.store.AccessStore;
 import dev.modq.store.ChangeWatcher;
 import dev.modq.store.CheckReport;
 import dev.modq.store.ImportOutcome;
@@ -323,6 +324,11 @@ public final class SqliteStore implements Store {
                 + " ORDER BY meta_key LIMIT ?", rs -> new String[]{rs.getString(1), rs.getString(2)},
                 commentId, limit).forEach(pair -> meta.put(pair[0], pair[1]));  // values may be NULL
         return meta;
+    }
+
+    @Override
+    public AccessStore access() {
+        return new SqliteAccess(this);
     }
 
     @Override

@@ -88,6 +88,8 @@ public final class QueueApp {
     private KeyStroke pushedBack;
     private boolean fullRedraw = true;
     private long dataVersion;
+    /** Where other writers' changes are seen: the store's own PRAGMA data_version, or a watcher shared by sessions. */
+    private LongSupplier changes;
     private long lastPoll;
     private long lastTick;
     private long shownWaitSeconds = -1;
@@ -143,7 +145,10 @@ public final class QueueApp {
 
     /** Loads the first window and counts, then draws the first frame. */
     public void start() throws IOException {
-        dataVersion = store.changes().version();
+        if (changes == null) {
+            changes = () -> store.changes().version();
+        }
+        dataVersion = changes.getAsLong();
         lastPoll = ticker.getAsLong();
         lastTick = lastPoll;
         apply(Reducer.start(state));
@@ -284,7 +289,7 @@ public final class QueueApp {
         lastPoll = ticker.getAsLong();
         long now;
         try {
-            now = store.changes().version();
+            now = changes.getAsLong();
         } catch (StoreException e) {
             // a missed poll only delays freshness; the next one, half a second later, catches up
             return false;
@@ -304,6 +309,14 @@ public final class QueueApp {
         lastTick = ticker.getAsLong();
         dispatch(new Msg.Tick(clock.instant()));
         return true;
+    }
+
+    /**
+     * Takes other writers' changes from {@code version} (a number that changes when the database does) instead of
+     * asking the store: a server with many sessions polls once for all of them. Call before {@link #start}.
+     */
+    public void watchChangesWith(LongSupplier version) {
+        this.changes = version;
     }
 
     /**

@@ -122,7 +122,7 @@ public final class TerminalUi {
     }
 
     /** A daemon thread blocks on the terminal and queues keys, so the loop can wait with a timeout. */
-    private static QueueApp.Input reader(TerminalScreen screen) {
+    static QueueApp.Input reader(TerminalScreen screen) {
         BlockingQueue<KeyStroke> keys = new LinkedBlockingQueue<>();
         Thread t = new Thread(() -> {
             try {

@@ -1,5 +1,6 @@
 package dev.modq.tui.lanterna;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 
 import java.io.IOException;
@@ -20,6 +21,28 @@ public final class Utf8StreamTerminal extends ANSITerminal implements LeanScreen
     }
 
     private final CursorAnchor anchor = new CursorAnchor();
+
+    /** The size the other end told us (an SSH pty-req / window-change), or null: ask the terminal. */
+    private volatile TerminalSize told;
+
+    /** Takes the size from the SSH channel instead of a cursor-position round trip; 0 means unknown. */
+    public void tellSize(int columns, int rows) {
+        if (columns <= 0 || rows <= 0) {
+            return;
+        }
+        TerminalSize size = new TerminalSize(columns, rows);
+        boolean changed = told != null && !told.equals(size);
+        told = size;
+        if (changed) {
+            onResized(size);
+        }
+    }
+
+    @Override
+    protected TerminalSize findTerminalSize() throws IOException {
+        TerminalSize size = told;
+        return size != null ? size : super.findTerminalSize();
+    }
 
     @Override
     public void putString(String string) throws IOException {
