@@ -88,11 +88,13 @@ END $$;
 CREATE FUNCTION modq_count_update() RETURNS trigger LANGUAGE plpgsql
   SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
+  -- every updated row is in both tables: -1 for its old status, +1 for its new one (0 when unchanged); no join,
+  -- so the cost is linear in the rows updated
   UPDATE status_counts s SET n = s.n + d.k
   FROM (SELECT status, sum(k) AS k FROM (
-          SELECT o.status, -1 AS k FROM old_rows o JOIN new_rows w ON w.id = o.id WHERE w.status <> o.status
+          SELECT status, -count(*) AS k FROM old_rows GROUP BY status
           UNION ALL
-          SELECT w.status, 1 AS k FROM old_rows o JOIN new_rows w ON w.id = o.id WHERE w.status <> o.status) c
+          SELECT status, count(*) AS k FROM new_rows GROUP BY status) c
         GROUP BY status) d
   WHERE s.status = d.status AND d.k <> 0;
   RETURN NULL;
@@ -146,7 +148,7 @@ CREATE TABLE audit_log (
   from_reason   text,                         -- the comment's reason before it (restored by undo)
   note          text,
   batch_id      text    NOT NULL,
-  undo_of       bigint  REFERENCES audit_log(id),
+  undo_of       bigint  REFERENCES audit_log(id) DEFERRABLE INITIALLY IMMEDIATE,
   version_after bigint  NOT NULL,             -- the comment's version right after this entry
   prev_hash     text    NOT NULL,
   hash          text    NOT NULL
@@ -189,7 +191,7 @@ CREATE TABLE batches (
   at        bigint  NOT NULL,                 -- Unix milliseconds, UTC
   action    text    NOT NULL,                 -- approve, reject, flag or undo
   size      integer NOT NULL,                 -- comments changed by it
-  undoes    text    REFERENCES batches(id)    -- for an undo batch: the batch it reverses
+  undoes    text    REFERENCES batches(id) DEFERRABLE INITIALLY IMMEDIATE -- for an undo batch: the batch it reverses
 );
 CREATE INDEX batches_by_undoes ON batches (undoes) WHERE undoes IS NOT NULL;
 CREATE INDEX batches_by_moderator ON batches (moderator, at);

@@ -46,7 +46,7 @@ final class PgErrors {
                     + "' does not exist: create it (createdb " + address.database() + ") or check the address", e);
         }
         if (state.startsWith("08")) {
-            return new StoreException("cannot connect to " + where + ": " + firstLine(e.getMessage())
+            return new StoreException("cannot connect to " + where + ": " + firstSentence(e.getMessage())
                     + ": check that the server runs and the host and port are right", e);
         }
         return new StoreException("cannot connect to " + where + ": " + firstLine(e.getMessage()), e);
@@ -77,6 +77,13 @@ final class PgErrors {
             return new StoreException("the server of " + where + " has no disk space left while " + doing, e);
         }
         return new StoreException("database error on " + where + " while " + doing + ": " + firstLine(e.getMessage()), e);
+    }
+
+    /** The driver's first sentence ("Connection to h:1 refused"), without its own advice after it. */
+    static String firstSentence(String message) {
+        String line = firstLine(message);
+        int end = line.indexOf(". ");
+        return end > 0 ? line.substring(0, end) : line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     static String firstLine(String message) {

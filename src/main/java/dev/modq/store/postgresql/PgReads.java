@@ -110,12 +110,15 @@ final class PgReads {
         return new Stats(store.countsByStatus(), posts, moderators, perDay);
     }
 
-    /** The export's row: json_object_agg is PostgreSQL's spelling of SQLite's json_group_object. */
+    /**
+     * The export's row. The meta object is spelled out with string_agg so that its text is byte for byte what SQLite's
+     * json_group_object writes ({"k":"v"}, keys in order): json_object_agg's text has spaces around the colon.
+     */
     private static final String EXPORT_SELECT = "SELECT c.id, c.post_id, c.source_system, c.source_id, p.source_id, p.title,"
             + " p.url, par.source_id, c.author_name, c.author_email, c.author_url, c.author_ip, c.user_agent, c.body, c.kind,"
             + " c.created_at, c.status, c.reason, c.version, a.moderator, a.at, a.action, p.author, p.published_at,"
-            + " (SELECT json_object_agg(m.meta_key, m.meta_value)::text FROM comment_meta m WHERE m.comment_id = c.id"
-            + " HAVING count(*) > 0), a.id"
+            + " (SELECT '{' || string_agg(to_json(m.meta_key)::text || ':' || coalesce(to_json(m.meta_value)::text, 'null'),"
+            + " ',' ORDER BY m.meta_key) || '}' FROM comment_meta m WHERE m.comment_id = c.id HAVING count(*) > 0), a.id"
             + " FROM comments c JOIN posts p ON p.id = c.post_id"
             + " LEFT JOIN comments par ON par.id = c.parent_id"
             + " LEFT JOIN audit_log a ON a.id = (SELECT max(l.id) FROM audit_log l WHERE l.comment_id = c.id)";

@@ -325,9 +325,33 @@ public final class PgStore implements Store {
      * never misses a commit; it may change for another database's writes on the same server, which only costs a
      * re-read. LISTEN on {@link PgSchema#CHANGES_CHANNEL} is the way to be told without asking.
      */
+    private PgChangeWatcher watcher;
+
+    /**
+     * Wake-ups from LISTEN modq_changes on a connection of the watcher's own (the schema's triggers NOTIFY after
+     * every change of comments, the audit log or the roster); where NOTIFY is unavailable it polls the server's
+     * snapshot ({@link #snapshotProbe}). Made on first use, closed with the store.
+     */
     @Override
-    public ChangeWatcher changes() {
-        return this::dataVersion;
+    public synchronized ChangeWatcher changes() {
+        if (watcher == null) {
+            watcher = new PgChangeWatcher(() -> connect(address, lockTimeoutMs), PgStore::snapshotProbe,
+                    PgChangeWatcher.Options.defaults(), () -> { });
+        }
+        return watcher;
+    }
+
+    /** A number that differs whenever a writing transaction started or ended on the server since the last probe. */
+    static long snapshotProbe(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_current_snapshot()::text")) {
+            rs.next();
+            String s = rs.getString(1);
+            long h = 1125899906842597L;
+            for (int i = 0; i < s.length(); i++) {
+                h = 31 * h + s.charAt(i);
+            }
+            return h;
+        }
     }
 
     public long dataVersion() {
@@ -667,6 +691,12 @@ public final class PgStore implements Store {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (watcher != null) {
+                watcher.close();
+                watcher = null;
+            }
+        }
         try {
             conn.close();
         } catch (SQLException ignored) {
