@@ -150,6 +150,12 @@ final class CliFixture {
         database.sqls(sql);
     }
 
+    /** Lifts the database's own guards of the audit log (each backend's way), then runs {@code sql}: tampering. */
+    void execWithoutAuditGuards(String... sql) {
+        database.sqls(database.auditGuardsOff().toArray(new String[0]));
+        database.sqls(sql);
+    }
+
     private void query(String sql, StringBuilder sb) {
         database.rows(sql).forEach(row -> sb.append(row).append('\n'));
     }

@@ -258,8 +258,12 @@ class CrashSafetyIT {
             } else if (backend.exists(db)) {
                 CliRun check = CliRun.run("check", "--db", db);
                 assertEquals(0, check.code(), "after kill " + i + " at " + delayNanos / 1_000_000 + " ms: " + check);
-                CliRun verify = CliRun.run("log", "--verify", "--db", db);
-                assertEquals(0, verify.code(), "after kill " + i + ": " + verify);
+                // the chain must verify wherever there is one (a database killed before its first admin was
+                // recorded has no audit log to verify, and log --verify rightly refuses a non-moderator there)
+                if (backend.longValue(db, "SELECT count(*) FROM audit_log") > 0) {
+                    CliRun verify = CliRun.run("log", "--verify", "--db", db);
+                    assertEquals(0, verify.code(), "after kill " + i + ": " + verify);
+                }
                 outcome = scenario.outcome(db);
             } else {
                 outcome = "none";

@@ -513,31 +513,53 @@ class StressIT {
 
     // ------------------------------------------------------------------ blog backend
 
-    /** One bash process: sqlite3 inserts like a blog taking comments; every 10th holds the write lock ~0.2 s. */
+    /**
+     * The blog backend, inserting comments one after another; every 10th insert holds its transaction open for a
+     * while. SQLite: one bash process running the sqlite3 shell per insert, the 10th holding the write lock ~0.2 s.
+     * PostgreSQL: one psql session (a blog server keeps its connection), the 10th holding the pending count's row
+     * lock (the count trigger updated it) for 0.2 s.
+     */
     private Process startBlogBackend() throws IOException {
+        return pg == null ? startSqliteBlog() : startPsqlBlog();
+    }
+
+    private Process startSqliteBlog() throws IOException {
         String insert = "INSERT INTO comments (post_id, author_name, author_email, author_ip, body, source_system, source_id)"
                 + " VALUES (1, 'Blog reader '||$i, 'reader'||$i||'@example.com', '198.51.100.7',"
                 + " 'A comment from the blog, number '||$i, 'blog', 'stress-'||$i);";
         String hold = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 400000)"
                 + " SELECT count(*) FROM c;";
-        // on PostgreSQL the held transaction keeps the pending count's row locked (the count trigger updated it)
-        String begin = pg == null ? "BEGIN IMMEDIATE; " : "BEGIN; ";
-        String wait = pg == null ? hold : "SELECT pg_sleep(0.2);";
-        String shell = pg == null ? "sqlite3 -bail -cmd '.timeout 10000' '" + db + "'"
-                : "psql -q -X -v ON_ERROR_STOP=1 '" + db + "' -c";
         String script = "fail=0\n"
                 + "for i in $(seq 1 " + BLOG_INSERTS + "); do\n"
-                + "  if [ $((i % 10)) -eq 0 ]; then sql=\"" + begin + insert + " " + wait + " COMMIT;\";\n"
+                + "  if [ $((i % 10)) -eq 0 ]; then sql=\"BEGIN IMMEDIATE; " + insert + " " + hold + " COMMIT;\";\n"
                 + "  else sql=\"" + insert + "\"; fi\n"
-                + "  if ! " + shell + " \"$sql\" >/dev/null; then\n"
+                + "  if ! sqlite3 -bail -cmd '.timeout 10000' '" + db + "' \"$sql\" >/dev/null; then\n"
                 + "    echo \"insert $i failed\" >&2; fail=$((fail+1)); fi\n"
                 + "  sleep 0.1\n"
                 + "done\n"
                 + "exit $fail\n";
         Files.writeString(logs.resolve("blog.sh"), script);
-        ProcessBuilder pb = new ProcessBuilder("bash", logs.resolve("blog.sh").toString());
-        pb.redirectOutput(logs.resolve("blog.out").toFile());
-        pb.redirectError(logs.resolve("blog.err").toFile());
+        return startLogged("blog", "bash", logs.resolve("blog.sh").toString());
+    }
+
+    private Process startPsqlBlog() throws IOException {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 1; i <= BLOG_INSERTS; i++) {
+            String insert = "INSERT INTO comments (post_id, author_name, author_email, author_ip, body, source_system,"
+                    + " source_id) VALUES (1, 'Blog reader " + i + "', 'reader" + i + "@example.com', '198.51.100.7',"
+                    + " 'A comment from the blog, number " + i + "', 'blog', 'stress-" + i + "');\n";
+            sql.append(i % 10 == 0 ? "BEGIN;\n" + insert + "SELECT pg_sleep(0.2);\nCOMMIT;\n" : insert);
+            sql.append("SELECT pg_sleep(0.1);\n");
+        }
+        Files.writeString(logs.resolve("blog.sql"), sql);
+        // errors go to stderr (each failed insert one ERROR line) and the landed count is checked afterwards
+        return startLogged("blog", "psql", "-q", "-X", "-v", "ON_ERROR_STOP=0", db, "-f", logs.resolve("blog.sql").toString());
+    }
+
+    private Process startLogged(String name, String... cmd) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectOutput(logs.resolve(name + ".out").toFile());
+        pb.redirectError(logs.resolve(name + ".err").toFile());
         return pb.start();
     }
 

@@ -169,6 +169,9 @@ public final class PgChangeWatcher implements ChangeWatcher, AutoCloseable {
                 }
             } catch (SQLException e) {
                 lastError = e;
+            } catch (RuntimeException e) {
+                // a source that wraps its failures (the store's connect() throws StoreException): the same retry
+                lastError = asSqlException(e);
             } catch (InterruptedException e) {
                 break; // close() interrupts only once closed is set
             } finally {
@@ -253,6 +256,15 @@ public final class PgChangeWatcher implements ChangeWatcher, AutoCloseable {
         } catch (InterruptedException e) {
             return false;
         }
+    }
+
+    private static SQLException asSqlException(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return new SQLException(e.getMessage(), sql.getSQLState(), e);
+            }
+        }
+        return new SQLException(e.getMessage(), e);
     }
 
     private static void closeQuietly(Connection c) {

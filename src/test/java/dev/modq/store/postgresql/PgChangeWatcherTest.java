@@ -145,6 +145,24 @@ class PgChangeWatcherTest {
     }
 
     @Test
+    void aSourceThatThrowsUncheckedFailuresIsRetriedToo() throws Exception {
+        // the store's connect() reports a refused connection as a StoreException, not an SQLException
+        AtomicInteger attempts = new AtomicInteger();
+        watcher = new PgChangeWatcher(() -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new IllegalStateException("cannot connect", new SQLException("refused", "08001"));
+            }
+            return open();
+        }, PgChangeWatcherTest::commentCount, Options.defaults(), callbacks::incrementAndGet);
+        assertTrue(waitFor(() -> watcher.mode() == Mode.LISTENING, Duration.ofSeconds(5)), "mode " + watcher.mode());
+        assertEquals(3, attempts.get());
+        assertEquals("08001", watcher.lastError().getSQLState());
+        long seen = watcher.wakeCount();
+        sql("INSERT INTO comments (body) VALUES ('after two failures')");
+        assertTrue(watcher.awaitWakeAfter(seen, BOUND));
+    }
+
+    @Test
     void closeReleasesTheDedicatedConnection() throws Exception {
         start(Options.defaults());
         assertEquals(1, watcherBackends());
