@@ -30,10 +30,10 @@ final class TermParser {
             case POST -> !value.quoted() && Values.isAllDigits(value.text())
                     ? new Term.PostId(number(value, 0, "post:"))
                     : new Term.Contains(TextField.POST_TITLE, value.text());
-            case AUTHOR -> new Term.Contains(TextField.AUTHOR, value.text());
-            case EMAIL -> new Term.Contains(TextField.EMAIL, value.text());
-            case URL -> new Term.Contains(TextField.URL, value.text());
-            case TEXT -> new Term.Contains(TextField.TEXT, value.text());
+            case AUTHOR -> Matchers.textTerm(TextField.AUTHOR, value);
+            case EMAIL -> Matchers.textTerm(TextField.EMAIL, value);
+            case URL -> Matchers.textTerm(TextField.URL, value);
+            case TEXT -> Matchers.textTerm(TextField.TEXT, value);
             case IP -> ip(value);
             case LINKS -> {
                 int after = operatorLength(value);
@@ -50,7 +50,15 @@ final class TermParser {
             case REASON -> new Term.Reason(value.text());
             case SOURCE -> new Term.Source(value.text());
             case PARENT -> parent(value);
+            case AUTHOR_APPROVED -> authorCount(key, dev.modq.core.Status.APPROVED, value);
+            case AUTHOR_REJECTED -> authorCount(key, dev.modq.core.Status.REJECTED, value);
         };
+    }
+
+    private static Term authorCount(Key key, Status status, Value value) {
+        int after = operatorLength(value);
+        return new Term.AuthorCount(status, operator(value),
+                number(value, after, key.label() + ":" + value.text().substring(0, after)));
     }
 
     /** Comma list; 'all' anywhere means every status. Blanks around names are allowed inside quotes. */

@@ -16,6 +16,7 @@ import dev.modq.store.OpenMode;
 import dev.modq.store.PageRequest;
 import dev.modq.store.Store;
 import dev.modq.store.StoreException;
+import dev.modq.store.UnknownWordListException;
 import dev.modq.store.StoreReadOnlyException;
 import dev.modq.store.WriteTransaction;
 import org.sqlite.SQLiteConfig;
@@ -52,6 +53,7 @@ public final class SqliteStore implements Store {
     private final boolean writable;
     private final int busyTimeoutMs;
     private final Clock clock;
+    private final WordListCache wordLists = new WordListCache();
 
     private SqliteStore(Path path, Connection conn, boolean writable, int busyTimeoutMs, Clock clock) {
         this.path = path;
@@ -59,6 +61,25 @@ public final class SqliteStore implements Store {
         this.writable = writable;
         this.busyTimeoutMs = busyTimeoutMs;
         this.clock = clock;
+        try {
+            SqlFunctions.registerWordLists(conn, wordLists);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(path, "opening the database", e, busyTimeoutMs);
+        }
+    }
+
+    /**
+     * The WHERE fragment of a query, with the word lists it names read first: an unknown list fails here, in one
+     * line, before any row is read.
+     */
+    SqlFragment where(Query query) {
+        if (!query.listNames().isEmpty()) {
+            List<String> missing = sql("reading word lists", () -> wordLists.load(conn, query));
+            if (!missing.isEmpty()) {
+                throw new UnknownWordListException(missing.get(0));
+            }
+        }
+        return QuerySql.where(query, clock.instant());
     }
 
     public static SqliteStore open(Path path, OpenMode mode) {
@@ -219,6 +240,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<QueueRow> page(PageRequest request) {
+        where(request.query());  // loads its word lists
         QueuePageSql page = QueuePageSql.of(request, clock.instant());
         List<QueueRow> rows = queryList("reading the queue", page.sql(), Rows::queueRow, page.params().toArray());
         if (page.reversed()) {
@@ -229,7 +251,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public long count(Query query) {
-        SqlFragment where = QuerySql.where(query, clock.instant());
+        SqlFragment where = where(query);
         // no join: a status-only count is answered from the status index alone
         String sql = "SELECT count(*) FROM comments c WHERE " + where.sql();
         return queryOne("counting comments", sql, rs -> rs.getLong(1), where.params().toArray()).orElse(0L);
@@ -237,7 +259,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public long countUpTo(Query query, long limit) {
-        SqlFragment where = QuerySql.where(query, clock.instant());
+        SqlFragment where = where(query);
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit + 1);
         String sql = "SELECT count(*) FROM (SELECT 1 FROM comments c WHERE " + where.sql() + " LIMIT ?)";
