@@ -150,7 +150,8 @@ public final class ModerationService {
         BatchResult result = store.write(tx -> {
             Moderator current = RosterCheck.requireMayDecide(tx, actor.name(), store.path(), clock.instant());
             String owner = tx.batchOwner(batchToUndo).orElseThrow(() -> new UnknownBatchException(batchToUndo));
-            if (!owner.equals(actor.name()) && current.role() != Role.ADMIN) {
+            // the automatic moderator's runs are the team's: any moderator who may decide can undo one
+            if (!owner.equals(actor.name()) && !owner.equals(AutoModerator.AUTO) && current.role() != Role.ADMIN) {
                 throw new AccessDeniedException("batch " + batchToUndo + " was made by " + owner
                         + "; only its author or an admin may undo it");
             }
@@ -159,6 +160,7 @@ public final class ModerationService {
             for (int from = 0; from < entries.size(); from += CHUNK) {
                 undoChunk(tx, entries.subList(from, Math.min(entries.size(), from + CHUNK)), options, batchId, outcomes);
             }
+            tx.clearHolds(batchToUndo);
             return finish(tx, batchId, UNDO, outcomes, options, batchToUndo);
         });
         return new UndoResult(batchToUndo, result);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * What the moderation rules need inside one write transaction. Everything done through it commits
  * together or not at all.
  */
-public interface WriteTransaction {
+public interface WriteTransaction extends RuleWrites {
 
     /** States of many comments in one read; ids that do not exist are absent from the map. */
     Map<Long, CommentState> states(Collection<Long> commentIds);

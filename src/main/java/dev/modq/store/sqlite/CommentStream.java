@@ -46,9 +46,14 @@ public final class CommentStream {
 
     /** Ids and versions of every match, for acting on a query (8 bytes a match, not a whole comment). */
     public static long forEachIdVersion(SqliteStore store, Query query, IdVersionConsumer each) {
+        return forEachIdVersion(store, query, "c.id", 0, each);
+    }
+
+    /** The same in {@code order} ("c.id" or "c.id DESC"), at most {@code limit} (0: all). */
+    static long forEachIdVersion(SqliteStore store, Query query, String order, long limit, IdVersionConsumer each) {
         SqlFragment where = store.where(query);
         String sql = "SELECT c.id, c.version FROM comments c JOIN posts p ON p.id = c.post_id WHERE " + where.sql()
-                + " ORDER BY c.id";
+                + " ORDER BY " + order + (limit > 0 ? " LIMIT " + limit : "");
         return store.sql("selecting comments", () -> {
             long n = 0;
             try (PreparedStatement ps = store.connection().prepareStatement(sql)) {

@@ -15,7 +15,9 @@ import dev.modq.core.query.Query;
 import dev.modq.store.OpenMode;
 import dev.modq.store.PageRequest;
 import dev.modq.store.Store;
+import dev.modq.store.IdVersionSink;
 import dev.modq.store.StoreException;
+import dev.modq.core.rules.Rule;
 import dev.modq.store.UnknownWordListException;
 import dev.modq.store.StoreReadOnlyException;
 import dev.modq.store.WriteTransaction;
@@ -34,6 +36,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -379,9 +382,52 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<Rule> rules() {
+        return sql("reading the rules", () -> SqliteRules.rules(conn));
+    }
+
+    @Override
+    public Map<String, Integer> wordLists() {
+        return sql("reading the word lists", () -> SqliteRules.wordLists(conn));
+    }
+
+    @Override
+    public Optional<List<String>> words(String list) {
+        return sql("reading word list " + list, () -> SqliteRules.words(conn, list));
+    }
+
+    @Override
+    public Map<Long, String> holds(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        return sql("reading held comments", () -> SqliteRules.holds(conn, commentIds));
+    }
+
+    @Override
+    public long forEachMatch(Query query, IdVersionSink each) {
+        return CommentStream.forEachIdVersion(this, query, each::accept);
+    }
+
+    @Override
+    public long forEachMatchNewestFirst(Query query, long limit, IdVersionSink each) {
+        return CommentStream.forEachIdVersion(this, query, "c.id DESC", limit, each::accept);
+    }
+
+    @Override
+    public Map<Status, Long> countByStatus(Query query) {
+        SqlFragment where = where(query);
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        queryList("counting comments by status", "SELECT c.status, count(*) FROM comments c WHERE " + where.sql()
+                        + " GROUP BY c.status", rs -> Map.entry(Status.parse(rs.getString(1)), rs.getLong(2)),
+                where.params().toArray()).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    @Override
     public <T> T write(String doing, Function<WriteTransaction, T> work) {
         requireWritable(doing);
-        SqliteWriteTransaction tx = new SqliteWriteTransaction(conn, clock);
+        SqliteWriteTransaction tx = new SqliteWriteTransaction(conn, clock, this);
         exec(doing, "BEGIN IMMEDIATE");
         boolean done = false;
         try {
