@@ -67,6 +67,16 @@ public final class AppContext implements AutoCloseable {
         return new RosterService(store, actor(), osUser, Clock.systemUTC());
     }
 
+    /** Rule and word-list changes as the acting admin, audited with the real operating-system user. */
+    public dev.modq.service.RuleService rules() {
+        return new dev.modq.service.RuleService(store, actor(), osUser, Clock.systemUTC());
+    }
+
+    /** The automatic moderator, run by the acting moderator. */
+    public dev.modq.service.AutoModerator auto(dev.modq.service.SpamScores scores) {
+        return new dev.modq.service.AutoModerator(store, actor(), osUser, Clock.systemUTC(), scores);
+    }
+
     @Override
     public void close() {
         store.close();

@@ -44,6 +44,9 @@ final class Commands {
         m.put("check", CheckCommand::new);
         m.put("backup", BackupCommand::new);
         m.put("purge", PurgeCommand::new);
+        m.put("rules", RulesCommand::new);
+        m.put("lists", ListsCommand::new);
+        m.put("auto", AutoCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

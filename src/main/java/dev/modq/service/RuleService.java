@@ -65,8 +65,17 @@ public final class RuleService {
      * entry per rule that changed. Returns how many changed.
      */
     public int replaceAll(List<Rule> wanted) {
+        return replaceAll(wanted, null);
+    }
+
+    /** The same, refused (nothing changed) when the rules are no longer {@code expected} (another admin's edit). */
+    public int replaceAll(List<Rule> wanted, List<Rule> expected) {
         return store.write("replacing the rules", tx -> {
             requireAdmin(tx);
+            if (expected != null && !tx.rules().equals(expected)) {
+                throw new IllegalStateException("the rules changed while you edited them (another admin):"
+                        + " nothing was changed; run `modq rules edit` again");
+            }
             wanted.forEach(r -> requireListsExist(tx, r));
             List<Rule> before = tx.rules();
             String batch = BatchIds.next(clock.instant());

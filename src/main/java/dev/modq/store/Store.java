@@ -109,6 +109,9 @@ public interface Store extends AutoCloseable {
     /** The same, newest id first, stopping after {@code limit}. */
     long forEachMatchNewestFirst(Query query, long limit, IdVersionSink each);
 
+    /** Per label and action, the automatic moderator's decisions and how many people reversed. */
+    java.util.List<AutoDecisionStats> autoDecisionStats();
+
     /** How many comments match {@code query}, per status, in one pass (statuses with none are absent). */
     Map<Status, Long> countByStatus(Query query);
 

@@ -147,6 +147,31 @@ final class SqliteRules {
         return holds;
     }
 
+    /**
+     * One pass over the automatic moderator's entries (its index), each checked against the comment's later entries
+     * (audit_by_comment): reversed = a person later set another status (for a hold: approved it); undone = an undo
+     * entry names it.
+     */
+    static List<dev.modq.store.AutoDecisionStats> autoDecisionStats(Connection conn) throws SQLException {
+        String sql = "SELECT CASE WHEN a.note LIKE 'score %' THEN 'score' ELSE coalesce(a.note, '') END AS label,"
+                + " a.action, count(*),"
+                + " sum(CASE WHEN EXISTS (SELECT 1 FROM audit_log b WHERE b.comment_id = a.comment_id AND b.id > a.id"
+                + "   AND b.moderator <> 'auto' AND b.action IN ('approve', 'reject', 'flag', 'pending')"
+                + "   AND (CASE WHEN a.action = 'hold' THEN b.to_status = 'approved' ELSE b.to_status <> a.to_status END))"
+                + "   THEN 1 ELSE 0 END),"
+                + " sum(CASE WHEN EXISTS (SELECT 1 FROM audit_log u WHERE u.undo_of = a.id) THEN 1 ELSE 0 END)"
+                + " FROM audit_log a WHERE a.moderator = 'auto' AND a.action IN ('approve', 'reject', 'flag', 'hold')"
+                + " GROUP BY label, a.action ORDER BY label, a.action";
+        List<dev.modq.store.AutoDecisionStats> stats = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                stats.add(new dev.modq.store.AutoDecisionStats(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)));
+            }
+        }
+        return stats;
+    }
+
     static long maxCommentId(Connection conn) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT coalesce(max(id), 0) FROM comments");
              ResultSet rs = ps.executeQuery()) {

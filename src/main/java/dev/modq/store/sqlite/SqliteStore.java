@@ -415,6 +415,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<dev.modq.store.AutoDecisionStats> autoDecisionStats() {
+        return sql("reading the automatic moderator's decisions", () -> SqliteRules.autoDecisionStats(conn));
+    }
+
+    @Override
     public Map<Status, Long> countByStatus(Query query) {
         SqlFragment where = where(query);
         Map<Status, Long> counts = new EnumMap<>(Status.class);
