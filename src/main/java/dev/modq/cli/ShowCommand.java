@@ -9,7 +9,9 @@ import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
 import dev.modq.core.Post;
 import dev.modq.core.text.DisplayWidth;
+import dev.modq.core.rules.Rule;
 import dev.modq.core.text.Sanitizer;
+import dev.modq.service.RuleMatches;
 import dev.modq.store.OpenMode;
 import dev.modq.store.Store;
 import picocli.CommandLine.Command;
@@ -49,7 +51,7 @@ public final class ShowCommand extends BaseCommand {
 
     /** Everything shown about one comment: built first, then rendered. */
     record Shown(Comment comment, Post post, Comment parent, AuthorHistory authorHistory, List<AuditEntry> history,
-                 Map<String, String> meta) {
+                 Map<String, String> meta, List<Rule> rules, String heldBy) {
     }
 
     @Override
@@ -57,8 +59,9 @@ public final class ShowCommand extends BaseCommand {
         List<Shown> shown = new ArrayList<>();
         int missing = 0;
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+            List<Rule> rules = ctx.store().rules();
             for (long id : ids) {
-                Optional<Shown> one = load(ctx.store(), id);
+                Optional<Shown> one = load(ctx.store(), rules, id);
                 if (one.isEmpty()) {
                     say("modq: " + id + ": not found");
                     missing++;
@@ -79,10 +82,11 @@ public final class ShowCommand extends BaseCommand {
         return missing > 0 ? ExitCode.PARTIAL : ExitCode.OK;
     }
 
-    private static Optional<Shown> load(Store store, long id) {
+    private static Optional<Shown> load(Store store, List<Rule> rules, long id) {
         return store.comment(id).map(c -> new Shown(c, store.post(c.postId()).orElse(null),
                 c.parentId() == null ? null : store.comment(c.parentId()).orElse(null),
-                store.authorHistory(c), store.history(id), store.commentMeta(id, META_LIMIT + 1)));
+                store.authorHistory(c), store.history(id), store.commentMeta(id, META_LIMIT + 1),
+                RuleMatches.matching(store, rules, id), store.holds(List.of(id)).get(id)));
     }
 
     private void table(List<Shown> shown) {
@@ -107,6 +111,11 @@ public final class ShowCommand extends BaseCommand {
                         : " by " + clean(s.parent().authorName()) + ": " + excerpt(s.parent().body())));
             }
             out.println("links    " + links(c.body()) + "  kind " + c.kind().label());
+            if (!s.rules().isEmpty() || s.heldBy() != null) {
+                out.println("rules    " + (s.heldBy() == null ? "" : "held by " + s.heldBy() + "; ") + "matches "
+                        + (s.rules().isEmpty() ? "none" : s.rules().stream().map(r -> r.name() + " (" + r.then().print() + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))));
+            }
             shownMeta(s).forEach((key, value) -> out.println("meta     " + clean(key) + " = "
                     + DisplayWidth.truncate(clean(value == null ? "(null)" : value), META_VALUE_WIDTH)));
             out.println();
@@ -180,6 +189,15 @@ public final class ShowCommand extends BaseCommand {
         Json.field(gen, "flagged", h.flagged());
         Json.field(gen, "pending", h.pending());
         gen.writeEndObject();
+        gen.writeArrayFieldStart("rules");
+        for (Rule r : s.rules()) {
+            gen.writeStartObject();
+            Json.field(gen, "name", r.name());
+            Json.field(gen, "then", r.then().print());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        Json.field(gen, "held_by", s.heldBy());
         gen.writeArrayFieldStart("history");
         for (AuditEntry e : s.history()) {
             gen.writeStartObject();

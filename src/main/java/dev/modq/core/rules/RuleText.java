@@ -65,6 +65,8 @@ public final class RuleText {
         private Boolean enabled;
         private Query when;
         private RuleAction then;
+        private int whenLine;
+        private int whenColumn;
 
         Parser(String file) {
             this.file = file;
@@ -92,7 +94,11 @@ public final class RuleText {
             switch (key) {
                 case "rule" -> startRule(no, rest, restColumn);
                 case "enabled" -> enabled = yesNo(no, rest, restColumn, indent);
-                case "when" -> when = query(no, rest, restColumn, indent);
+                case "when" -> {
+                    when = query(no, rest, restColumn, indent);
+                    whenLine = no;
+                    whenColumn = restColumn;
+                }
                 case "then" -> then = action(no, rest, restColumn, indent);
                 default -> throw error(no, indent + 1, "unknown keyword '" + clip(key)
                         + "': expected rule, enabled, when or then");
@@ -166,7 +172,11 @@ public final class RuleText {
             if (when == null || then == null) {
                 throw error(nameLine, 1, "rule " + name + " has no '" + (when == null ? "when" : "then") + "' line");
             }
-            rules.add(new Rule(name, rules.size() + 1, enabled == null || enabled, when, then));
+            try {
+                rules.add(new Rule(name, rules.size() + 1, enabled == null || enabled, when, then));
+            } catch (IllegalArgumentException e) {
+                throw error(whenLine, whenColumn, e.getMessage());
+            }
             name = null;
             enabled = null;
             when = null;

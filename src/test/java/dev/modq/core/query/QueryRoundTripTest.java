@@ -94,7 +94,28 @@ class QueryRoundTripTest {
                 text.map(Term.Source::new),
                 Arbitraries.just(new Term.ParentNone()),
                 Arbitraries.just(new Term.ParentAny()),
-                number.map(Term.ParentId::new));
+                number.map(Term.ParentId::new),
+                Combinators.combine(Arbitraries.of(Status.APPROVED, Status.REJECTED), op, number).as(Term.AuthorCount::new),
+                Combinators.combine(matchField(), regex(), Arbitraries.of(true, false)).as(Term.Matches::new),
+                Combinators.combine(matchField(), Arbitraries.strings().withChars("abcXYZ09_-").ofMinLength(1)
+                        .ofMaxLength(12)).as(Term.InList::new),
+                Combinators.combine(matchField(), Arbitraries.of("/x/", "/x/i", "@list", "/a b/", "@")).as(Term.Contains::new));
+    }
+
+    private static Arbitrary<TextField> matchField() {
+        return Arbitraries.of(TextField.AUTHOR, TextField.EMAIL, TextField.URL, TextField.TEXT);
+    }
+
+    /** Patterns RE2 accepts, from characters that stress the delimiters. */
+    private static Arbitrary<String> regex() {
+        return Arbitraries.strings().withChars("ab|.*+?()[]/\\^$i").ofMinLength(1).ofMaxLength(8).filter(p -> {
+            try {
+                Matchers.compile(p, false);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        });
     }
 
     private static Arbitrary<String> ipv4() {
