@@ -15,7 +15,16 @@ public record Detail(long id, long version, Status status, String reason, Instan
                      String authorName, String authorEmail, String authorIp, String authorUrl,
                      AuthorHistory history, String postTitle, String postUrl,
                      Long parentId, String parentAuthor, String parentExcerpt,
-                     String body, List<Link> links, boolean hadControls, Change lastChange) {
+                     String body, List<Link> links, boolean hadControls, Change lastChange, RuleNotes rules) {
+
+    /** The enabled rules that match the comment ("name (then)"), and the rule that holds it (or ""). */
+    public record RuleNotes(List<String> matching, String heldBy) {
+        public static final RuleNotes NONE = new RuleNotes(List.of(), "");
+
+        public RuleNotes {
+            matching = List.copyOf(matching);
+        }
+    }
 
     /** A link of the body: its domain and its full address, both sanitised. */
     public record Link(String domain, String href) {
@@ -27,6 +36,16 @@ public record Detail(long id, long version, Status status, String reason, Instan
 
     public Detail {
         links = List.copyOf(links);
+        rules = rules == null ? RuleNotes.NONE : rules;
+    }
+
+    public Detail(long id, long version, Status status, String reason, Instant createdAt,
+                  String authorName, String authorEmail, String authorIp, String authorUrl,
+                  AuthorHistory history, String postTitle, String postUrl,
+                  Long parentId, String parentAuthor, String parentExcerpt,
+                  String body, List<Link> links, boolean hadControls, Change lastChange) {
+        this(id, version, status, reason, createdAt, authorName, authorEmail, authorIp, authorUrl, history, postTitle,
+                postUrl, parentId, parentAuthor, parentExcerpt, body, links, hadControls, lastChange, RuleNotes.NONE);
     }
 
     public Detail(long id, long version, Status status, String reason, Instant createdAt,

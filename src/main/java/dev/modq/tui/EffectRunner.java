@@ -230,7 +230,7 @@ public final class EffectRunner {
                 flags.line(c.authorName()), flags.line(c.authorEmail()), flags.line(c.authorIp()),
                 flags.line(c.authorUrl()), store.authorHistoryUpTo(c, DetailText.HISTORY_CAP),
                 post.map(p -> flags.line(p.title())).orElse(""), post.map(p -> flags.line(p.url())).orElse(""),
-                parentId, parentAuthor, parentExcerpt, body, links, flags.any, lastChange(c.id()));
+                parentId, parentAuthor, parentExcerpt, body, links, flags.any, lastChange(c.id()), RuleMarks.notes(store, c));
     }
 
     private Detail.Change lastChange(long commentId) {

@@ -116,6 +116,7 @@ public final class Renderer {
         f.put(1, y, changed ? "!" : sending != null ? "~" : tagged ? "*" : " ", selected ? base : Style.TAGGED);
         Status shown = sending != null ? sending.target() : changed ? s.detail().status() : r.status();
         f.put(2, y, mark(shown), selected ? base : statusStyle(shown));
+        RuleMarks.held(f, 3, y, r, shown, selected ? base : Style.WARNING);
         String age = DisplayWidth.padLeft(RelativeTime.compact(r.createdAt(), s.now()), 4);
         int c = f.put(4, y, age, selected ? base : Style.DIM) + 1;
         c = f.put(c, y, DisplayWidth.fit(Sanitizer.clean(r.postTitle()), titleW), base) + 1;

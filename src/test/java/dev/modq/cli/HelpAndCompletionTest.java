@@ -59,8 +59,13 @@ class HelpAndCompletionTest {
         expected.put("modq undo --format ''", "ids jsonl");
         expected.put("modq export --format w", "wp-cli");
         expected.put("modq check --format ''", "text json");
-        expected.put("modq log --action ''", "approve reject flag pending undo purge moderator_add moderator_remove moderator_role");
+        expected.put("modq log --action ''", "approve reject flag pending undo purge moderator_add moderator_remove moderator_role hold rule_add rule_edit"
+                + " rule_enable rule_disable rule_remove words_add words_remove");
         expected.put("modq moderator add bob --role ''", "admin moderator viewer");
+        expected.put("modq rules test --format ''", "text json");
+        expected.put("modq rules list --format ''", "text json");
+        expected.put("modq rules stats --format ''", "text json");
+        expected.put("modq auto --format ''", "jsonl");
         expected.put("modq moderator role bob ''", "admin moderator viewer");
         Path script = dir.resolve("modq-completion.bash");
         Files.writeString(script, CliRun.run("completion").out());
