@@ -49,18 +49,38 @@ public final class WordMatcher {
         if (phrases.isEmpty()) {
             return null;
         }
-        List<String> words = words(lower);
+        // one pass over the words; phrases of several words only look back at the last few words
+        String[] recent = new String[longest];
+        int seen = 0;
+        int i = 0;
+        int n = lower.length();
         StringBuilder phrase = new StringBuilder();
-        for (int start = 0; start < words.size(); start++) {
-            phrase.setLength(0);
-            for (int n = 0; n < longest && start + n < words.size(); n++) {
-                if (n > 0) {
-                    phrase.append(' ');
-                }
-                phrase.append(words.get(start + n));
-                String candidate = phrase.toString();
-                if (phrases.contains(candidate)) {
-                    return candidate;
+        while (i < n) {
+            while (i < n && !isWordChar(lower.codePointAt(i))) {
+                i += Character.charCount(lower.codePointAt(i));
+            }
+            int start = i;
+            while (i < n && (isWordChar(lower.codePointAt(i)) || isInnerApostrophe(lower, i))) {
+                i += Character.charCount(lower.codePointAt(i));
+            }
+            if (i == start) {
+                continue;
+            }
+            String word = lower.substring(start, i);
+            if (phrases.contains(word)) {
+                return word;
+            }
+            if (longest > 1) {
+                recent[seen++ % longest] = word;
+                for (int k = 2; k <= Math.min(longest, seen); k++) {
+                    phrase.setLength(0);
+                    for (int j = seen - k; j < seen; j++) {
+                        phrase.append(j == seen - k ? "" : " ").append(recent[j % longest]);
+                    }
+                    String candidate = phrase.toString();
+                    if (phrases.contains(candidate)) {
+                        return candidate;
+                    }
                 }
             }
         }
