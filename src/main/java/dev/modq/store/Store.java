@@ -89,6 +89,11 @@ public interface Store extends AutoCloseable {
      */
     Optional<BatchSummary> latestUndoableBatch(String moderator);
 
+    /** The spam model and stored scores (not every store keeps them). */
+    default ScoreStore scores() {
+        throw new UnsupportedOperationException("this store keeps no spam scores: " + path());
+    }
+
     @Override
     void close();
 }

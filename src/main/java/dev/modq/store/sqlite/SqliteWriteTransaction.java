@@ -8,6 +8,7 @@ import dev.modq.core.Status;
 import dev.modq.store.CommentState;
 import dev.modq.store.NewAuditEntry;
 import dev.modq.store.PurgeSelection;
+import dev.modq.store.ScoreWrites;
 import dev.modq.store.WriteTransaction;
 
 import java.sql.Connection;
@@ -42,6 +43,11 @@ final class SqliteWriteTransaction implements WriteTransaction {
     SqliteWriteTransaction(Connection conn, Clock clock) {
         this.conn = conn;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<ScoreWrites> scores() {
+        return Optional.of(new SqliteScoreWrites(conn));
     }
 
     @Override
