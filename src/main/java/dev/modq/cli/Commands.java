@@ -44,6 +44,7 @@ final class Commands {
         m.put("check", CheckCommand::new);
         m.put("backup", BackupCommand::new);
         m.put("purge", PurgeCommand::new);
+        m.put("learn", LearnCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -2,7 +2,11 @@ package dev.modq.service;
 
 import dev.modq.core.Comment;
 import dev.modq.core.Status;
+import dev.modq.core.query.Query;
+import dev.modq.core.score.Backtest;
+import dev.modq.core.score.BacktestResult;
 import dev.modq.core.score.Band;
+import dev.modq.core.score.Label;
 import dev.modq.core.score.CountTable;
 import dev.modq.core.score.Feature;
 import dev.modq.core.score.Features;
@@ -95,6 +99,43 @@ public final class SpamScorer {
     /** Scores a comment against counts already in memory (bulk scoring, backtests). */
     public static Score score(ScoreInput input, CountTable counts) {
         return SpamModel.score(Features.of(input), counts, counts.hamLearned(), counts.spamLearned());
+    }
+
+    /**
+     * {@code modq learn}: rebuilds the model from scratch out of every decided comment (approved = ham, rejected
+     * as spam = spam), each seen as it is now, then marks every stored score due. Returns the new state.
+     */
+    public ModelState rebuild() {
+        scores().model();  // refuses a newer model format before any work
+        scores().fillFingerprints();
+        CountTable table = new CountTable();
+        scores().forEachByAge(true, c -> {
+            Label label = Label.of(c.status(), c.reason());
+            if (label != null) {
+                table.learn(Features.of(scores().input(c)), label == Label.SPAM, 1);
+            }
+        });
+        scores().replaceModel(table);
+        return state();
+    }
+
+    /**
+     * {@code modq learn --evaluate}: the time-ordered backtest over this database's decided comments, each seen as
+     * it was when it arrived (only older comments count for its author history and repeated text). The oldest
+     * {@code trainShare} of them only train.
+     */
+    public BacktestResult evaluate(double trainShare) {
+        scores().model();
+        scores().fillFingerprints();
+        long labelled = store.count(Query.parse("status:approved")) + store.count(Query.parse("status:rejected reason:spam"));
+        Backtest backtest = new Backtest((long) Math.floor(labelled * trainShare));
+        scores().forEachByAge(true, c -> {
+            Label label = Label.of(c.status(), c.reason());
+            if (label != null) {
+                backtest.add(new Backtest.Item(scores().inputAsOf(c), label));
+            }
+        });
+        return backtest.result();
     }
 
     /** How many pending and flagged comments are waiting for a (new) score, counting at most {@code cap + 1}. */
