@@ -10,12 +10,14 @@ import java.util.List;
  * The selected comment in full, every string already sanitised ({@code body} keeps line breaks, all other
  * fields are one line). {@code hadControls} is set when the sanitiser changed anything in any field.
  * {@code lastChange} is its newest audit entry (who changed it last), null when it was never decided.
+ * {@code score} is the spam score's headline ("Score 97 · likely spam") and its why-lines, sanitised; empty when
+ * the store keeps no scores.
  */
 public record Detail(long id, long version, Status status, String reason, Instant createdAt,
                      String authorName, String authorEmail, String authorIp, String authorUrl,
                      AuthorHistory history, String postTitle, String postUrl,
                      Long parentId, String parentAuthor, String parentExcerpt,
-                     String body, List<Link> links, boolean hadControls, Change lastChange) {
+                     String body, List<Link> links, boolean hadControls, Change lastChange, List<String> score) {
 
     /** A link of the body: its domain and its full address, both sanitised. */
     public record Link(String domain, String href) {
@@ -27,6 +29,17 @@ public record Detail(long id, long version, Status status, String reason, Instan
 
     public Detail {
         links = List.copyOf(links);
+        score = score == null ? List.of() : List.copyOf(score);
+    }
+
+    /** Without score lines. */
+    public Detail(long id, long version, Status status, String reason, Instant createdAt,
+                  String authorName, String authorEmail, String authorIp, String authorUrl,
+                  AuthorHistory history, String postTitle, String postUrl,
+                  Long parentId, String parentAuthor, String parentExcerpt,
+                  String body, List<Link> links, boolean hadControls, Change lastChange) {
+        this(id, version, status, reason, createdAt, authorName, authorEmail, authorIp, authorUrl, history, postTitle,
+                postUrl, parentId, parentAuthor, parentExcerpt, body, links, hadControls, lastChange, List.of());
     }
 
     public Detail(long id, long version, Status status, String reason, Instant createdAt,
@@ -35,6 +48,6 @@ public record Detail(long id, long version, Status status, String reason, Instan
                   Long parentId, String parentAuthor, String parentExcerpt,
                   String body, List<Link> links, boolean hadControls) {
         this(id, version, status, reason, createdAt, authorName, authorEmail, authorIp, authorUrl, history, postTitle,
-                postUrl, parentId, parentAuthor, parentExcerpt, body, links, hadControls, null);
+                postUrl, parentId, parentAuthor, parentExcerpt, body, links, hadControls, null, List.of());
     }
 }
