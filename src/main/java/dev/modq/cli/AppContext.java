@@ -3,6 +3,7 @@ package dev.modq.cli;
 import dev.modq.core.Moderator;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
+import dev.modq.service.SpamScorer;
 import dev.modq.service.PurgeService;
 import dev.modq.service.RosterService;
 import dev.modq.store.OpenMode;
@@ -55,6 +56,11 @@ public final class AppContext implements AutoCloseable {
 
     public Moderator actor() {
         return service.actor();
+    }
+
+    /** The spam score over this database. */
+    public SpamScorer scorer() {
+        return new SpamScorer(store);
     }
 
     /** Purges as the acting moderator (the service requires an admin). */

@@ -52,23 +52,24 @@ public final class AutoCommand extends BaseCommand {
     @Override
     public Integer call() throws InterruptedException {
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-            AutoModerator auto = ctx.auto(scores(ctx));
             Consumer<AutoModerator.Action> printer = printer();
             if (!follow) {
-                AutoModerator.Run run = auto.run(dryRun, 0, printer);
+                AutoModerator.Run run = auto(ctx).run(dryRun, 0, printer);
                 summary(run, ctx.store().rules());
                 return ExitCode.OK;
             }
-            return follow(ctx, auto, printer);
+            return follow(ctx, printer);
         }
     }
 
-    /** The spam score's bands, when the score model exists in this build (see SpamScores). */
-    static SpamScores scores(AppContext ctx) {
-        return SpamScores.NONE;
+    /** The automatic moderator with the spam score's bands once the model is ready, stored scores brought up to date. */
+    static AutoModerator auto(AppContext ctx) {
+        SpamScores scores = SpamScores.of(ctx.scorer());
+        scores.refresh();
+        return ctx.auto(scores);
     }
 
-    private int follow(AppContext ctx, AutoModerator auto, Consumer<AutoModerator.Action> printer)
+    private int follow(AppContext ctx, Consumer<AutoModerator.Action> printer)
             throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -92,7 +93,7 @@ public final class AutoCommand extends BaseCommand {
                 if (now != version || !current.equals(rules)) {
                     // changed rules apply to the whole queue again; otherwise only comments that arrived since
                     long from = current.equals(rules) ? seenMax : 0;
-                    AutoModerator.Run run = auto.run(dryRun, from, printer);
+                    AutoModerator.Run run = auto(ctx).run(dryRun, from, printer);
                     seenMax = Math.max(seenMax, run.maxIdSeen());
                     if (run.applied() > 0 || rules == null) {
                         summary(run, current);

@@ -47,6 +47,7 @@ final class Commands {
         m.put("rules", RulesCommand::new);
         m.put("lists", ListsCommand::new);
         m.put("auto", AutoCommand::new);
+        m.put("learn", LearnCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

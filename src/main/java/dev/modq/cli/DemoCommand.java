@@ -6,6 +6,7 @@ import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.demo.DemoGenerator;
 import dev.modq.service.Actors;
+import dev.modq.service.SpamScorer;
 import dev.modq.store.OpenMode;
 import dev.modq.store.sqlite.BulkWriter;
 import dev.modq.store.sqlite.DemoDatabase;
@@ -52,6 +53,7 @@ public final class DemoCommand extends BaseCommand {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
             DemoGenerator generator = new DemoGenerator(seed, comments, Instant.now());
             load(store, generator);
+            train(store);
             DemoDatabase.markMade(store);
             long ms = (System.nanoTime() - started) / 1_000_000;
             say("modq: demo database " + db + ": " + comments + " comments, "
@@ -63,6 +65,13 @@ public final class DemoCommand extends BaseCommand {
         GlobalOptions opts = global();
         opts.db = db;
         return TuiCommand.openQueue(opts, spec);
+    }
+
+    /** The demo's moderators already decided its older comments: the spam model learns them, the queue gets scores. */
+    private static void train(SqliteStore store) {
+        SpamScorer scorer = new SpamScorer(store);
+        scorer.rebuild();
+        scorer.scoreDue(Long.MAX_VALUE, () -> true);
     }
 
     private static void load(SqliteStore store, DemoGenerator generator) {

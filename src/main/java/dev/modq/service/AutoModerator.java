@@ -118,7 +118,6 @@ public final class AutoModerator {
         for (Rule rule : rules) {
             matches.add(tx.matching(rule.when(), ids));
         }
-        Map<Long, Integer> scored = scoring ? scores.scores(ids) : Map.of();
         Writes writes = new Writes();
         for (PendingRow row : page) {
             tally.examined++;
@@ -126,7 +125,7 @@ public final class AutoModerator {
             if (held.contains(row.id())) {
                 continue;
             }
-            Action action = decide(row.id(), rules, matches, scored.get(row.id()));
+            Action action = decide(row.id(), rules, matches, scoring && row.score() >= 0 ? row.score() : null);
             if (action != null) {
                 writes.add(row, action, batchId, osUser);
                 tally.count(action);
@@ -165,7 +164,7 @@ public final class AutoModerator {
         return switch (scores.band(adjusted)) {
             case LIKELY_SPAM -> new Action(id, Status.REJECTED, false, "score " + adjusted, "spam");
             case LIKELY_HAM -> new Action(id, Status.APPROVED, false, "score " + adjusted, null);
-            case UNSURE -> null;
+            case UNSURE, NOT_READY -> null;
         };
     }
 
@@ -219,7 +218,7 @@ public final class AutoModerator {
         void count(Action action) {
             applied++;
             byResult.merge(action.hold() ? "held" : action.to().label(), 1L, Long::sum);
-            byLabel.merge(action.label().startsWith("score ") ? "score" : action.label(), 1L, Long::sum);
+            byLabel.merge(action.label().startsWith("score ") ? "score band" : action.label(), 1L, Long::sum);
         }
     }
 }

@@ -110,6 +110,7 @@ public final class ModerationService {
             }
         }
         tx.setStatuses(toChange, decision.target(), options.reason());
+        Learning.relearn(tx, toChange);
         tx.appendAll(entries);
     }
 
@@ -187,7 +188,10 @@ public final class ModerationService {
                         entry.id(), now.version() + 1));
             }
         }
+        List<Runnable> relearn = new ArrayList<>();
+        restores.forEach((restore, ids) -> relearn.add(Learning.beforeUndo(tx, ids, restore.status(), restore.reason())));
         restores.forEach((restore, ids) -> tx.setStatuses(ids, restore.status(), restore.reason()));
+        relearn.forEach(Runnable::run);
         tx.appendAll(entries);
     }
 

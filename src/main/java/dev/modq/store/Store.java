@@ -115,6 +115,11 @@ public interface Store extends AutoCloseable {
     /** How many comments match {@code query}, per status, in one pass (statuses with none are absent). */
     Map<Status, Long> countByStatus(Query query);
 
+    /** The spam model and stored scores (not every store keeps them). */
+    default ScoreStore scores() {
+        throw new UnsupportedOperationException("this store keeps no spam scores: " + path());
+    }
+
     @Override
     void close();
 }

@@ -78,6 +78,11 @@ public interface WriteTransaction extends RuleWrites {
     /** The next chosen comments after {@code afterId}, in id order (keyset paging over the selection). */
     List<CommentState> purgeCandidates(long afterId, int limit);
 
+    /** The spam model's writes in this transaction: decisions relearn in the same commit. */
+    default java.util.Optional<ScoreWrites> scores() {
+        return java.util.Optional.empty();
+    }
+
     /** Deletes comments for good (their meta goes with them); foreign keys are checked at commit. */
     void deleteComments(Collection<Long> commentIds);
 }

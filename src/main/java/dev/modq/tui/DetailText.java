@@ -39,6 +39,10 @@ public final class DetailText {
                 width);
         add(out, "Posted " + RelativeTime.compact(d.createdAt(), now) + " ago · #" + d.id() + " · " + d.status().label()
                 + (d.reason().isEmpty() ? "" : " (" + d.reason() + ")") + " · v" + d.version(), Style.DIM, width);
+        for (int i = 0; i < d.score().size(); i++) {
+            String line = d.score().get(i);
+            add(out, line, i > 0 ? Style.DIM : line.contains("likely spam") ? Style.WARNING : Style.NORMAL, width);
+        }
         RuleMarks.lines(d.rules(), width).forEach(out::add);
         if (d.hadControls()) {
             add(out, "! This comment contained control characters: shown as ^X and <U+XXXX>.", Style.WARNING, width);

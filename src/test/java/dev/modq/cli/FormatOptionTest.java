@@ -25,6 +25,7 @@ class FormatOptionTest {
         FORMATS.put("list", List.of("table", "table", "csv", "json", "jsonl", "ids", "count"));
         FORMATS.put("show", List.of("table", "table", "json", "jsonl"));
         FORMATS.put("stats", List.of("table", "table", "json"));
+        FORMATS.put("learn", List.of("table", "table", "json"));
         FORMATS.put("log", List.of("table", "table", "csv", "json", "jsonl", "count"));
         FORMATS.put("check", List.of("text", "text", "json"));
         FORMATS.put("import", List.of("auto", "auto", "wxr", "disqus", "blogger", "jsonl", "csv"));

@@ -52,7 +52,7 @@ class HelpAndCompletionTest {
         expected.put("modq list --status ''", "pending approved rejected flagged all");
         expected.put("modq count --status ''", "pending approved rejected flagged all");
         expected.put("modq export --status ''", "pending approved rejected flagged");
-        expected.put("modq list --sort ''", "created -created id -id");
+        expected.put("modq list --sort ''", "created -created id -id score -score");
         expected.put("modq list --format ''", "table csv json jsonl ids count");
         expected.put("modq stats --format ''", "table json");
         expected.put("modq approve --format ''", "ids jsonl");

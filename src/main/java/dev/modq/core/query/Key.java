@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The keys of {@code key:value} terms, in the order error messages list them. */
 enum Key {
-    STATUS, POST, AUTHOR, EMAIL, URL, TEXT, IP, LINKS, AGE, AFTER, BEFORE, ID, KIND, REASON, SOURCE, PARENT,
+    STATUS, POST, AUTHOR, EMAIL, URL, TEXT, IP, LINKS, AGE, AFTER, BEFORE, ID, KIND, REASON, SOURCE, PARENT, SCORE,
     AUTHOR_APPROVED, AUTHOR_REJECTED;
 
     static final String ALL = Arrays.stream(values()).map(Key::label).collect(Collectors.joining(", "));

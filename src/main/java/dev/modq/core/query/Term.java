@@ -262,6 +262,32 @@ public sealed interface Term {
     }
 
     /**
+     * {@code score:>90}: the stored spam score (0..100) compared with a number. Unscored comments (new, or the
+     * model is not ready) match no score term, so {@code -score:>90} keeps them.
+     */
+    record Score(Comparison op, int value) implements Term {
+        public Score {
+            Objects.requireNonNull(op, "op");
+            if (value < 0 || value > 100) {
+                throw new IllegalArgumentException("score must be 0..100: " + value);
+            }
+        }
+
+        @Override
+        public String print() {
+            return "score:" + op.printed() + value;
+        }
+    }
+
+    /** {@code score:none}: comments without a stored score yet. */
+    record ScoreNone() implements Term {
+        @Override
+        public String print() {
+            return "score:none";
+        }
+    }
+
+    /**
      * {@code author.approved:>=1}, {@code author.rejected:>2}: how many of the author's other comments (same e-mail,
      * else same name, as in the author history) have that status.
      */

@@ -103,6 +103,10 @@ public final class QuerySql {
             return sql("c.parent_id IS NULL");
         } else if (term instanceof Term.ParentAny) {
             return sql("c.parent_id IS NOT NULL");
+        } else if (term instanceof Term.Score score) {
+            return sql("(c.score >= 0 AND c.score " + score.op().symbol() + " ?)", score.value());
+        } else if (term instanceof Term.ScoreNone) {
+            return sql("c.score < 0");
         } else if (term instanceof Term.ParentId parent) {
             return sql("c.parent_id IS ?", parent.id());  // IS: null-safe, so never NULL
         } else if (term instanceof Term.AuthorCount count) {

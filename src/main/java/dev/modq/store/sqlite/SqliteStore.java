@@ -14,6 +14,7 @@ import dev.modq.core.Status;
 import dev.modq.core.query.Query;
 import dev.modq.store.OpenMode;
 import dev.modq.store.PageRequest;
+import dev.modq.store.ScoreStore;
 import dev.modq.store.Store;
 import dev.modq.store.IdVersionSink;
 import dev.modq.store.StoreException;
@@ -592,6 +593,11 @@ public final class SqliteStore implements Store {
         } catch (SQLException e) {
             throw SqliteErrors.translate(path, doing, e, busyTimeoutMs);
         }
+    }
+
+    @Override
+    public ScoreStore scores() {
+        return new SqliteScores(this);
     }
 
     @Override

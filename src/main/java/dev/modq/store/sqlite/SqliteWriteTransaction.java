@@ -12,6 +12,7 @@ import dev.modq.store.PendingRow;
 import dev.modq.store.CommentState;
 import dev.modq.store.NewAuditEntry;
 import dev.modq.store.PurgeSelection;
+import dev.modq.store.ScoreWrites;
 import dev.modq.store.WriteTransaction;
 
 import java.sql.Connection;
@@ -126,14 +127,14 @@ final class SqliteWriteTransaction implements WriteTransaction {
     @Override
     public List<PendingRow> pendingAfter(long createdAt, long id, long minId, int limit) {
         return sql(() -> {
-            PreparedStatement ps = prepared("SELECT c.id, c.created_at, c.version, c.reason FROM comments c"
+            PreparedStatement ps = prepared("SELECT c.id, c.created_at, c.version, c.reason, c.score FROM comments c"
                     + " WHERE c.status = 'pending' AND (c.created_at > ? OR (c.created_at = ? AND c.id > ?)) AND c.id > ?"
                     + " ORDER BY c.created_at, c.id LIMIT ?");
             SqliteStore.bind(ps, createdAt, createdAt, id, minId, limit);
             List<PendingRow> rows = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new PendingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                    rows.add(new PendingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5)));
                 }
             }
             return rows;
@@ -166,6 +167,11 @@ final class SqliteWriteTransaction implements WriteTransaction {
     @Override
     public long maxCommentId() {
         return sql(() -> SqliteRules.maxCommentId(conn));
+    }
+
+    @Override
+    public Optional<ScoreWrites> scores() {
+        return Optional.of(new SqliteScoreWrites(conn));
     }
 
     @Override
