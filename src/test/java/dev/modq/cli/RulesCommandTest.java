@@ -196,6 +196,9 @@ class RulesCommandTest {
         assertEquals(2, r.code(), r.toString());
         assertEquals("modq: unknown word list 'banned': see `modq lists show`, or create it with"
                 + " `modq lists add banned WORD...`\n", r.err());
+        CliRun list = fx.run("list", "--where", "text:@banned");
+        assertEquals(2, list.code());
+        assertEquals("", list.out(), "no table header before the error");
         CliRun add = fx.run("rules", "add", "x", "--when", "text:@banned", "--then", "flag");
         assertEquals(2, add.code(), add.toString());
         assertEquals(0, fx.scalar("SELECT count(*) FROM rules"));

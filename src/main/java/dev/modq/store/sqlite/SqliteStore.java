@@ -72,6 +72,11 @@ public final class SqliteStore implements Store {
         }
     }
 
+    /** Fails now, in one line, when the query names a word list the database does not have (before any output). */
+    public void requireWordLists(Query query) {
+        where(query);
+    }
+
     /**
      * The WHERE fragment of a query, with the word lists it names read first: an unknown list fails here, in one
      * line, before any row is read.
