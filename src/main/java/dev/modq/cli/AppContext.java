@@ -3,6 +3,7 @@ package dev.modq.cli;
 import dev.modq.core.Moderator;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
+import dev.modq.service.SpamScorer;
 import dev.modq.service.PurgeService;
 import dev.modq.service.RosterService;
 import dev.modq.service.KeyService;
@@ -89,6 +90,11 @@ public final class AppContext implements AutoCloseable {
         return service.actor();
     }
 
+    /** The spam score over this database. */
+    public SpamScorer scorer() {
+        return new SpamScorer(store);
+    }
+
     /** Purges as the acting moderator (the service requires an admin). */
     public PurgeService purge() {
         return new PurgeService(store, actor().name(), osUser, Clock.systemUTC());
@@ -107,6 +113,16 @@ public final class AppContext implements AutoCloseable {
     /** Moderators' SSH keys and the connection log of {@code modq serve}. */
     public AccessStore access() {
         return store.access();
+    }
+
+    /** Rule and word-list changes as the acting admin, audited with the real operating-system user. */
+    public dev.modq.service.RuleService rules() {
+        return new dev.modq.service.RuleService(store, actor(), osUser, Clock.systemUTC());
+    }
+
+    /** The automatic moderator, run by the acting moderator. */
+    public dev.modq.service.AutoModerator auto(dev.modq.service.SpamScores scores) {
+        return new dev.modq.service.AutoModerator(store, actor(), osUser, Clock.systemUTC(), scores);
     }
 
     @Override

@@ -52,7 +52,10 @@ final class Candidates {
             List<String> all = new ArrayList<>(Arrays.stream(Decision.values()).map(Decision::verb).toList());
             all.add("undo");
             all.addAll(List.of(AuditEntry.PURGE, AuditEntry.MODERATOR_ADD, AuditEntry.MODERATOR_REMOVE,
-                    AuditEntry.MODERATOR_ROLE, AuditEntry.MODERATOR_KEY_ADD, AuditEntry.MODERATOR_KEY_REMOVE));
+                    AuditEntry.MODERATOR_ROLE, AuditEntry.MODERATOR_KEY_ADD, AuditEntry.MODERATOR_KEY_REMOVE,
+                    AuditEntry.HOLD, AuditEntry.RULE_ADD, AuditEntry.RULE_EDIT,
+                    AuditEntry.RULE_ENABLE, AuditEntry.RULE_DISABLE, AuditEntry.RULE_REMOVE, AuditEntry.WORDS_ADD,
+                    AuditEntry.WORDS_REMOVE));
             return List.copyOf(all);
         }
 

@@ -47,6 +47,10 @@ final class Commands {
         m.put("purge", PurgeCommand::new);
         m.put("serve", ServeCommand::new);
         m.put("sessions", SessionsCommand::new);
+        m.put("rules", RulesCommand::new);
+        m.put("lists", ListsCommand::new);
+        m.put("auto", AutoCommand::new);
+        m.put("learn", LearnCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

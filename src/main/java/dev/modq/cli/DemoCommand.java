@@ -6,6 +6,7 @@ import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.demo.DemoGenerator;
 import dev.modq.service.Actors;
+import dev.modq.service.SpamScorer;
 import dev.modq.store.OpenMode;
 import dev.modq.store.OpenOptions;
 import dev.modq.store.Store;
@@ -52,6 +53,9 @@ public final class DemoCommand extends BaseCommand {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
             DemoGenerator generator = new DemoGenerator(seed, comments, Instant.now());
             load(store, generator);
+            if (comments <= TRAIN_UP_TO) {
+                train(store);
+            }
             store.markDemo();
             long ms = (System.nanoTime() - started) / 1_000_000;
             say("modq: demo database " + store.address() + ": " + comments + " comments, "
@@ -63,6 +67,16 @@ public final class DemoCommand extends BaseCommand {
         GlobalOptions opts = global();
         opts.db = db;
         return TuiCommand.openQueue(opts, spec);
+    }
+
+    /** Bigger demos (benchmarks) skip training, which reads every decided comment's context: `modq learn` does it. */
+    static final int TRAIN_UP_TO = 50_000;
+
+    /** The demo's moderators already decided its older comments: the spam model learns them, the queue gets scores. */
+    private static void train(Store store) {
+        SpamScorer scorer = new SpamScorer(store);
+        scorer.rebuild();
+        scorer.scoreDue(Long.MAX_VALUE, () -> true);
     }
 
     private static void load(Store store, DemoGenerator generator) {

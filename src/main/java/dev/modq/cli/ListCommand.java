@@ -52,6 +52,7 @@ public final class ListCommand extends BaseCommand {
         List<Field<ListedComment>> chosen = chooseFields();
         Query query = filters.toQuery();
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+            ctx.store().requireWordLists(query);  // an unknown list fails before the table header is written
             RowWriter<ListedComment> writer = RowWriter.of(format.get(), chosen, out(), TerminalWidth.detect());
             ctx.store().forEachListed(query, order, limit, writer::write);
             writer.finish();

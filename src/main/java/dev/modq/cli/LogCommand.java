@@ -24,7 +24,8 @@ import java.util.List;
         footer = {"%nFields: id, at, moderator, actor, comment_id, action, from_status, to_status, reason, from_reason,"
                         + " note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version, prev_hash, hash.",
                 "%nActions: approve, reject, flag, pending, undo, purge, moderator_add, moderator_remove, moderator_role,"
-                        + " moderator_key_add, moderator_key_remove.",
+                        + " moderator_key_add, moderator_key_remove, hold, rule_add, rule_edit, rule_enable, rule_disable,"
+                        + " rule_remove, words_add, words_remove.",
                 "%nExamples:", "  modq log --moderator alice --since 1d", "  modq log --batch 20261129-104512-3fa2c1 --format jsonl",
                 "  modq log --comment 42", "  modq log --verify",
                 "  modq log --head                       (prints COUNT:HASH: keep it somewhere else)",

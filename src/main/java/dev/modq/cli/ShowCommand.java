@@ -9,8 +9,15 @@ import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
 import dev.modq.core.Post;
 import dev.modq.core.text.DisplayWidth;
+import dev.modq.core.rules.Rule;
 import dev.modq.core.text.Sanitizer;
+import dev.modq.service.RuleMatches;
 import dev.modq.store.OpenMode;
+import dev.modq.core.score.Band;
+import dev.modq.core.score.Contribution;
+import dev.modq.core.score.ModelState;
+import dev.modq.core.score.Scored;
+import dev.modq.service.SpamScorer;
 import dev.modq.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,16 +56,20 @@ public final class ShowCommand extends BaseCommand {
 
     /** Everything shown about one comment: built first, then rendered. */
     record Shown(Comment comment, Post post, Comment parent, AuthorHistory authorHistory, List<AuditEntry> history,
-                 Map<String, String> meta) {
+                 Map<String, String> meta, Scored score, ModelState model, List<Rule> rules, String heldBy) {
     }
+
+    /** Why-lines shown per comment: the features that pushed its score hardest. */
+    static final int WHY_LINES = 8;
 
     @Override
     public Integer call() {
         List<Shown> shown = new ArrayList<>();
         int missing = 0;
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
+            List<Rule> rules = ctx.store().rules();
             for (long id : ids) {
-                Optional<Shown> one = load(ctx.store(), id);
+                Optional<Shown> one = load(ctx.store(), ctx.scorer(), rules, id);
                 if (one.isEmpty()) {
                     say("modq: " + id + ": not found");
                     missing++;
@@ -79,10 +90,11 @@ public final class ShowCommand extends BaseCommand {
         return missing > 0 ? ExitCode.PARTIAL : ExitCode.OK;
     }
 
-    private static Optional<Shown> load(Store store, long id) {
+    private static Optional<Shown> load(Store store, SpamScorer scorer, List<Rule> rules, long id) {
         return store.comment(id).map(c -> new Shown(c, store.post(c.postId()).orElse(null),
                 c.parentId() == null ? null : store.comment(c.parentId()).orElse(null),
-                store.authorHistory(c), store.history(id), store.commentMeta(id, META_LIMIT + 1)));
+                store.authorHistory(c), store.history(id), store.commentMeta(id, META_LIMIT + 1), scorer.score(c),
+                scorer.state(), RuleMatches.matching(store, rules, id), store.holds(List.of(id)).get(id)));
     }
 
     private void table(List<Shown> shown) {
@@ -107,6 +119,12 @@ public final class ShowCommand extends BaseCommand {
                         : " by " + clean(s.parent().authorName()) + ": " + excerpt(s.parent().body())));
             }
             out.println("links    " + links(c.body()) + "  kind " + c.kind().label());
+            scoreLines(s).forEach(out::println);
+            if (!s.rules().isEmpty() || s.heldBy() != null) {
+                out.println("rules    " + (s.heldBy() == null ? "" : "held by " + s.heldBy() + "; ") + "matches "
+                        + (s.rules().isEmpty() ? "none" : s.rules().stream().map(r -> r.name() + " (" + r.then().print() + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))));
+            }
             shownMeta(s).forEach((key, value) -> out.println("meta     " + clean(key) + " = "
                     + DisplayWidth.truncate(clean(value == null ? "(null)" : value), META_VALUE_WIDTH)));
             out.println();
@@ -119,6 +137,33 @@ public final class ShowCommand extends BaseCommand {
                         + "  batch " + e.batchId());
             }
         }
+    }
+
+    /** "score    97  likely spam (...)" and the why-lines, or why there is no score yet. */
+    static List<String> scoreLines(Shown s) {
+        Scored sc = s.score();
+        ModelState m = s.model();
+        if (sc.band() == Band.NOT_READY) {
+            return List.of("score    not ready: the model has learned " + m.learned() + " of the " + ModelState.READY_AT
+                    + " decisions it needs (`modq learn` learns the history)");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("score    " + sc.value() + "  " + bandWords(sc.band()) + " (" + m.thresholds() + ")");
+        String label = "why      ";
+        for (String why : sc.why(WHY_LINES)) {
+            lines.add(label + clean(why));
+            label = "         ";
+        }
+        return lines;
+    }
+
+    private static String bandWords(Band band) {
+        return switch (band) {
+            case LIKELY_HAM -> "likely ham";
+            case LIKELY_SPAM -> "likely spam";
+            case UNSURE -> "unsure";
+            case NOT_READY -> "not ready";
+        };
     }
 
     private void json(List<Shown> shown, boolean lines) {
@@ -171,6 +216,7 @@ public final class ShowCommand extends BaseCommand {
             Json.field(gen, m.getKey(), m.getValue());
         }
         gen.writeEndObject();
+        writeScore(gen, s);
         writePost(gen, s.post());
         writeParent(gen, s.parent());
         AuthorHistory h = s.authorHistory();
@@ -180,6 +226,15 @@ public final class ShowCommand extends BaseCommand {
         Json.field(gen, "flagged", h.flagged());
         Json.field(gen, "pending", h.pending());
         gen.writeEndObject();
+        gen.writeArrayFieldStart("rules");
+        for (Rule r : s.rules()) {
+            gen.writeStartObject();
+            Json.field(gen, "name", r.name());
+            Json.field(gen, "then", r.then().print());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        Json.field(gen, "held_by", s.heldBy());
         gen.writeArrayFieldStart("history");
         for (AuditEntry e : s.history()) {
             gen.writeStartObject();
@@ -190,6 +245,36 @@ public final class ShowCommand extends BaseCommand {
         }
         gen.writeEndArray();
         gen.writeEndObject();
+    }
+
+    /** score{value, band, ready, ham_below, spam_above, prior, log_odds, why[{weight, feature}]}: value null when not ready. */
+    private static void writeScore(JsonGenerator gen, Shown s) throws IOException {
+        Scored sc = s.score();
+        gen.writeObjectFieldStart("score");
+        Json.field(gen, "value", sc.band() == Band.NOT_READY ? null : sc.value());
+        Json.field(gen, "band", sc.band().key());
+        Json.field(gen, "ready", sc.band() != Band.NOT_READY);
+        Json.field(gen, "ham_below", s.model().thresholds().hamBelow());
+        Json.field(gen, "spam_above", s.model().thresholds().spamAbove());
+        if (sc.score() != null) {
+            Json.field(gen, "prior", round(sc.score().prior()));
+            Json.field(gen, "log_odds", round(sc.score().logOdds()));
+        }
+        gen.writeArrayFieldStart("why");
+        if (sc.score() != null) {
+            for (Contribution c : sc.score().top(WHY_LINES)) {
+                gen.writeStartObject();
+                Json.field(gen, "weight", round(c.weight()));
+                Json.field(gen, "feature", c.feature().label());
+                gen.writeEndObject();
+            }
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
     }
 
     private static void writePost(JsonGenerator gen, Post p) throws IOException {

@@ -21,6 +21,15 @@ public record AuditEntry(long id, Instant at, String moderator, String actor, Lo
     /** An SSH key given to or taken from a moderator (subject: the moderator; note: fingerprint and comment). */
     public static final String MODERATOR_KEY_ADD = "moderator_key_add";
     public static final String MODERATOR_KEY_REMOVE = "moderator_key_remove";
+    /** An auto run marked a pending comment as held by a rule (its status stays pending). */
+    public static final String HOLD = "hold";
+    public static final String RULE_ADD = "rule_add";
+    public static final String RULE_EDIT = "rule_edit";
+    public static final String RULE_ENABLE = "rule_enable";
+    public static final String RULE_DISABLE = "rule_disable";
+    public static final String RULE_REMOVE = "rule_remove";
+    public static final String WORDS_ADD = "words_add";
+    public static final String WORDS_REMOVE = "words_remove";
 
     public boolean isRosterChange() {
         return action.startsWith("moderator_");

@@ -311,15 +311,15 @@ public final class DemoGenerator {
             String reason = null;
             if (!early) {
                 int roll = r.nextInt(100);
-                int[] table = statusTable(cls, author.type());
+                int[] table = statusTable(cls, author.type(), id <= count * DECIDED_SHARE / 100);
                 if (roll < table[0]) {
                     status = Status.PENDING;
                 } else if (roll < table[1]) {
                     status = Status.APPROVED;
                 } else if (roll < table[2]) {
                     status = Status.REJECTED;
-                    reason = cls == SPAM || author.type() == SPAMMER || author.type() == ONE_OFF && cls == NORMAL
-                            ? "spam" : "abuse";
+                    // moderators reject spammers' comments as spam; everything else they reject is abuse
+                    reason = cls == SPAM || author.type() == SPAMMER ? "spam" : "abuse";
                 } else {
                     status = Status.FLAGGED;
                     reason = cls == CAPS || cls == HOSTILE ? "abuse" : null;
@@ -384,7 +384,10 @@ public final class DemoGenerator {
         }
 
         /** Cumulative percentages: pending, approved, rejected; the rest is flagged. */
-        private int[] statusTable(int cls, int authorType) {
+        private int[] statusTable(int cls, int authorType, boolean older) {
+            if (older) {
+                return olderTable(cls, authorType);
+            }
             switch (cls) {
                 case SPAM:
                     return SPAM_STATUS;
@@ -398,6 +401,17 @@ public final class DemoGenerator {
                     return authorType == REGULAR ? REGULAR_STATUS : authorType == ONE_OFF ? ONE_OFF_STATUS
                             : CAPS_STATUS;
             }
+        }
+
+        /** The older part of the window has mostly been moderated already: the queue is the recent comments. */
+        private int[] olderTable(int cls, int authorType) {
+            return switch (cls) {
+                case SPAM -> OLDER_SPAM_STATUS;
+                case HOSTILE, CAPS -> OLDER_ROUGH_STATUS;
+                case PINGBACK -> OLDER_PINGBACK_STATUS;
+                default -> authorType == SPAMMER ? OLDER_SPAM_STATUS : authorType == TROLL ? OLDER_ROUGH_STATUS
+                        : OLDER_REGULAR_STATUS;
+            };
         }
 
         private Author pickAuthor(int cls) {
@@ -442,10 +456,14 @@ public final class DemoGenerator {
             String url = null;
             String ua;
             if (spammer) {
-                name = DemoText.SPAMMER_NAMES[r.nextInt(DemoText.SPAMMER_NAMES.length)];
-                email = "offers" + id + "@" + domain;
-                url = "http://" + DemoText.SPAM_HOSTS[r.nextInt(DemoText.SPAM_HOSTS.length)] + "/" + id;
-                ua = DemoText.SPAM_USER_AGENTS[r.nextInt(DemoText.SPAM_USER_AGENTS.length)];
+                // half of them pass for people: an ordinary name, a web-mail address, sometimes no website
+                boolean disguised = r.nextBoolean();
+                name = disguised ? first[0] + " " + last[0] : DemoText.SPAMMER_NAMES[r.nextInt(DemoText.SPAMMER_NAMES.length)];
+                email = (disguised ? first[1] + last[1] : "offers") + id + "@" + domain;
+                url = disguised && r.nextInt(3) == 0 ? null
+                        : "http://" + DemoText.SPAM_HOSTS[r.nextInt(DemoText.SPAM_HOSTS.length)] + "/" + id;
+                ua = disguised ? DemoText.USER_AGENTS[r.nextInt(DemoText.USER_AGENTS.length)]
+                        : DemoText.SPAM_USER_AGENTS[r.nextInt(DemoText.SPAM_USER_AGENTS.length)];
             } else {
                 switch (r.nextInt(5)) {
                     case 0 -> {
@@ -545,9 +563,37 @@ public final class DemoGenerator {
                     .append("\">my notes</a> or <i>the council minutes</i>.</p>");
         }
 
+        /**
+         * Spam comes in kinds that look like what blogs get, several of which share words with ordinary comments:
+         * link lists, praise with no link (the spam is the author's website), money stories, an ordinary sentence
+         * with one link, Chinese casino ads, spelled-out links. The showcase at the top keeps the link lists.
+         */
         private void spam(int variant) {
-            int links = variant >= 0 ? 3 + variant : 1 + r.nextInt(5);
-            boolean html = variant >= 0 ? variant == 1 : r.nextBoolean();
+            if (variant >= 0) {
+                linkSpam(3 + variant, variant == 1);
+                return;
+            }
+            switch (r.nextInt(7)) {
+                case 0, 1 -> linkSpam(1 + r.nextInt(4), r.nextBoolean());
+                case 2 -> sb.append(pick(DemoText.SPAM_PRAISE)).append(r.nextBoolean() ? " " + pick(DemoText.CLOSERS) : "");
+                case 3 -> sb.append(pick(DemoText.SPAM_STORIES)).append(' ').append(pick(DemoText.SPAM_CALLS));
+                case 4 -> sb.append(pick(DemoText.MIDDLES)).append(' ').append(pick(DemoText.SPAM_SOFT_LEADS))
+                        .append("https://").append(pick(DemoText.SPAM_HOSTS)).append("/blog/").append(id);
+                case 5 -> {
+                    sb.append(pick(DemoText.SPAM_CJK));
+                    if (r.nextBoolean()) {
+                        sb.append(" https://").append(pick(DemoText.SPAM_HOSTS)).append("/?u=").append(id);
+                    }
+                }
+                default -> {
+                    String host = pick(DemoText.SPAM_HOSTS);
+                    sb.append(pick(DemoText.SPAM_LEADS)).append(pick(DemoText.SPAM_GOODS)).append(" at ")
+                            .append(host.replace(".", " dot ")).append(" (no spaces)");
+                }
+            }
+        }
+
+        private void linkSpam(int links, boolean html) {
             sb.append(pick(DemoText.SPAM_LEADS)).append(pick(DemoText.SPAM_GOODS)).append("! ");
             for (int i = 0; i < links; i++) {
                 String host = pick(DemoText.SPAM_HOSTS);
@@ -612,6 +658,12 @@ public final class DemoGenerator {
         return n;
     }
 
+    /** Comments with ids up to this percentage of the count are the older, mostly moderated part. */
+    private static final int DECIDED_SHARE = 65;
+    private static final int[] OLDER_SPAM_STATUS = {6, 6, 100};
+    private static final int[] OLDER_ROUGH_STATUS = {8, 35, 88};
+    private static final int[] OLDER_PINGBACK_STATUS = {8, 100, 100};
+    private static final int[] OLDER_REGULAR_STATUS = {8, 90, 94};
     private static final int[] SPAM_STATUS = {55, 55, 100};
     private static final int[] HOSTILE_STATUS = {75, 75, 95};
     private static final int[] CAPS_STATUS = {70, 75, 88};

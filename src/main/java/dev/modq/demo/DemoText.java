@@ -255,6 +255,42 @@ final class DemoText {
             "Earn crypto fast!!! ", "Limited offer: ", "Dear webmaster, we offer ",
     };
 
+    /** Praise that fits any post: the spam is the author's website. */
+    static final String[] SPAM_PRAISE = {
+            "Great post, very informative. Thanks for sharing!", "Nice article, I learned a lot from this.",
+            "Thanks for sharing this, it was really helpful for me.", "Very well written, I will share it with my friends.",
+            "I really like your blog, keep posting such useful content.", "Excellent read, bookmarked for later.",
+            "This is exactly what I was looking for, thank you.", "Awesome post! Looking forward to more.",
+            "Such a helpful article, thanks for the effort.", "Good information, thank you for posting.",
+    };
+
+    /** Money stories that name no link, only something to search for. */
+    static final String[] SPAM_STORIES = {
+            "My neighbour earns $85 an hour working from home and I never believed it until I tried it myself.",
+            "I was skeptical too, but last month my aunt paid off her mortgage with a simple online plan.",
+            "Honestly the council will never fix this, so I started a side income and now I work two hours a day.",
+            "After losing my job I found a way to make $7,000 a month from my phone, no experience needed.",
+            "My friend's daughter made $12k in her first month trading crypto signals, I am not joking.",
+    };
+
+    static final String[] SPAM_CALLS = {
+            "Search for home income plan to see how.", "Message me on WhatsApp for details.",
+            "Google 'easy cash system' and thank me later.", "Ask me how, it is free to start.",
+            "Details on my profile page.",
+    };
+
+    /** How a single link is slipped into an ordinary sentence. */
+    static final String[] SPAM_SOFT_LEADS = {
+            "More here: ", "I wrote about this too: ", "Related: ", "Read more at ", "Source: ",
+    };
+
+    /** Chinese casino and loan ads. */
+    static final String[] SPAM_CJK = {
+            "澳门赌场官方网站，注册即送彩金，每天返水，提款秒到账。", "网上赚钱最快的方法，日赚千元不是梦，加微信了解详情。",
+            "正规贷款平台，无抵押秒批，当天放款，欢迎咨询。", "最新博彩优惠活动，首充送百分之百，快来注册吧！",
+            "代写论文，包过查重，价格优惠，联系客服。",
+    };
+
     static final String[] SPAM_GOODS = {
             "replica watches", "discount pharmacy", "SEO backlinks", "payday loans", "crypto signals",
             "weight loss pills", "casino bonuses", "designer handbags", "essay writing", "followers and likes",

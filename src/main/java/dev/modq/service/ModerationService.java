@@ -132,6 +132,7 @@ public final class ModerationService {
             }
         }
         tx.setStatuses(toChange, decision.target(), options.reason());
+        Learning.relearn(tx, toChange);
         tx.appendAll(entries);
     }
 
@@ -172,7 +173,8 @@ public final class ModerationService {
         BatchResult result = store.write(tx -> {
             Moderator current = RosterCheck.requireMayDecide(tx, actor.name(), store.address(), clock.instant());
             String owner = tx.batchOwner(batchToUndo).orElseThrow(() -> new UnknownBatchException(batchToUndo));
-            if (!owner.equals(actor.name()) && current.role() != Role.ADMIN) {
+            // the automatic moderator's runs are the team's: any moderator who may decide can undo one
+            if (!owner.equals(actor.name()) && !owner.equals(AutoModerator.AUTO) && current.role() != Role.ADMIN) {
                 throw new AccessDeniedException("batch " + batchToUndo + " was made by " + owner
                         + "; only its author or an admin may undo it");
             }
@@ -181,6 +183,7 @@ public final class ModerationService {
             for (int from = 0; from < entries.size(); from += CHUNK) {
                 undoChunk(tx, entries.subList(from, Math.min(entries.size(), from + CHUNK)), options, batchId, outcomes);
             }
+            tx.clearHolds(batchToUndo);
             return finish(tx, batchId, UNDO, outcomes, options, batchToUndo);
         });
         return new UndoResult(batchToUndo, result);
@@ -207,7 +210,10 @@ public final class ModerationService {
                         entry.id(), now.version() + 1));
             }
         }
+        List<Runnable> relearn = new ArrayList<>();
+        restores.forEach((restore, ids) -> relearn.add(Learning.beforeUndo(tx, ids, restore.status(), restore.reason())));
         restores.forEach((restore, ids) -> tx.setStatuses(ids, restore.status(), restore.reason()));
+        relearn.forEach(Runnable::run);
         tx.appendAll(entries);
     }
 

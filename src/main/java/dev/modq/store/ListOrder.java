@@ -8,7 +8,11 @@ public enum ListOrder {
     CREATED("created", "c.created_at, c.id"),
     CREATED_DESC("-created", "c.created_at DESC, c.id DESC"),
     ID("id", "c.id"),
-    ID_DESC("-id", "c.id DESC");
+    ID_DESC("-id", "c.id DESC"),
+    /** Lowest spam score first; unscored comments (-1) come first of all. */
+    SCORE("score", "c.score, c.id"),
+    /** Most likely spam first; unscored comments (-1) come last. */
+    SCORE_DESC("-score", "c.score DESC, c.id DESC");
 
     private final String label;
     private final String orderBy;

@@ -32,4 +32,11 @@ public record NewAuditEntry(String moderator, String actor, Long commentId, Stri
         return new NewAuditEntry(moderator, actor, null, action, null, null, null, null, note, batchId, null, 0,
                 subject, fromRole, toRole);
     }
+
+    /** A rule or word-list change: {@code subject} is {@code rule:NAME} or {@code list:NAME}, {@code note} what it became. */
+    public static NewAuditEntry ruleChange(String moderator, String actor, String action, String subject, String note,
+                                           String batchId) {
+        return new NewAuditEntry(moderator, actor, null, action, null, null, null, null, note, batchId, null, 0,
+                subject, null, null);
+    }
 }

@@ -10,7 +10,10 @@ import dev.modq.core.QueueRow;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
+import dev.modq.core.rules.Rule;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +107,38 @@ public interface Store extends AutoCloseable, CommentStreams, StatsSource, Audit
      * the write lock: what an undo would walk back next, so a caller can say what it is before doing it.
      */
     Optional<BatchSummary> latestUndoableBatch(String moderator);
+
+    /** Every auto-moderation rule, in the order they run. */
+    List<Rule> rules();
+
+    /** Word-list names and how many words each holds, by name. */
+    Map<String, Integer> wordLists();
+
+    /** The list's words, or empty when there is no such list. */
+    Optional<List<String>> words(String list);
+
+    /** Of these comments, the pending ones a rule holds, with the rule's name. */
+    Map<Long, String> holds(Collection<Long> commentIds);
+
+    /** Streams the ids and versions of the comments matching {@code query}, in id order (never all in memory). */
+    long forEachMatch(Query query, IdVersionSink each);
+
+    /** The same, newest id first, stopping after {@code limit}. */
+    long forEachMatchNewestFirst(Query query, long limit, IdVersionSink each);
+
+    /** Per label and action, the automatic moderator's decisions and how many people reversed. */
+    java.util.List<AutoDecisionStats> autoDecisionStats();
+
+    /** Fails with one line naming the first word list {@code query} uses that does not exist. */
+    void requireWordLists(Query query);
+
+    /** How many comments match {@code query}, per status, in one pass (statuses with none are absent). */
+    Map<Status, Long> countByStatus(Query query);
+
+    /** The spam model and stored scores (not every store keeps them). */
+    default ScoreStore scores() {
+        throw new UnsupportedOperationException("this store keeps no spam scores: " + address());
+    }
 
     @Override
     void close();

@@ -16,7 +16,7 @@ import java.util.Optional;
  * What the moderation rules need inside one write transaction. Everything done through it commits
  * together or not at all.
  */
-public interface WriteTransaction {
+public interface WriteTransaction extends RuleWrites {
 
     /** States of many comments in one read; ids that do not exist are absent from the map. */
     Map<Long, CommentState> states(Collection<Long> commentIds);
@@ -77,6 +77,11 @@ public interface WriteTransaction {
 
     /** The next chosen comments after {@code afterId}, in id order (keyset paging over the selection). */
     List<CommentState> purgeCandidates(long afterId, int limit);
+
+    /** The spam model's writes in this transaction: decisions relearn in the same commit. */
+    default java.util.Optional<ScoreWrites> scores() {
+        return java.util.Optional.empty();
+    }
 
     /** Deletes comments for good (their meta goes with them); foreign keys are checked at commit. */
     void deleteComments(Collection<Long> commentIds);

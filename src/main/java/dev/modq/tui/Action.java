@@ -7,7 +7,7 @@ public enum Action {
     TAG, TAG_ALL,
     NEXT_VIEW, PREV_VIEW, FILTER, READ, HELP, REDRAW, SUSPEND, QUIT,
     SCROLL_DOWN, SCROLL_UP, SCROLL_PAGE_DOWN, SCROLL_PAGE_UP, CLOSE_READING,
-    JUMP, SEARCH, SEARCH_NEXT, SEARCH_PREV, NEXT_COMMENT, PREV_COMMENT, DETAIL_DOWN, DETAIL_UP;
+    JUMP, SEARCH, SEARCH_NEXT, SEARCH_PREV, NEXT_COMMENT, PREV_COMMENT, DETAIL_DOWN, DETAIL_UP, SORT;
 
     /** Moves the queue's cursor (and nothing else): a held one may skip drawing the rows it passes. */
     public boolean isMove() {

@@ -39,6 +39,11 @@ public final class DetailText {
                 width);
         add(out, "Posted " + RelativeTime.compact(d.createdAt(), now) + " ago · #" + d.id() + " · " + d.status().label()
                 + (d.reason().isEmpty() ? "" : " (" + d.reason() + ")") + " · v" + d.version(), Style.DIM, width);
+        for (int i = 0; i < d.score().size(); i++) {
+            String line = d.score().get(i);
+            add(out, line, i > 0 ? Style.DIM : line.contains("likely spam") ? Style.WARNING : Style.NORMAL, width);
+        }
+        RuleMarks.lines(d.rules(), width).forEach(out::add);
         if (d.hadControls()) {
             add(out, "! This comment contained control characters: shown as ^X and <U+XXXX>.", Style.WARNING, width);
         }
@@ -79,7 +84,7 @@ public final class DetailText {
         return s == null || s.isEmpty() ? "-" : s;
     }
 
-    private static void add(List<Line> out, String text, Style style, int width) {
+    static void add(List<Line> out, String text, Style style, int width) {
         for (String line : wrap(text, width)) {
             out.add(new Line(line, style));
         }

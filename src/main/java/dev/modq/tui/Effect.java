@@ -6,6 +6,7 @@ import dev.modq.core.QueueRow;
 import dev.modq.core.Target;
 import dev.modq.core.query.Query;
 import dev.modq.store.Keyset;
+import dev.modq.store.QueueOrder;
 
 import java.util.List;
 
@@ -107,6 +108,17 @@ public sealed interface Effect {
      * around the view's ends; {@code from} null starts at the first row.
      */
     record Search(Query query, Keyset from, boolean forward) implements Effect {
+    }
+
+    /** Queue pages from now on come in this order (the reducer sends it before reloading). */
+    record SetOrder(QueueOrder order) implements Effect {
+    }
+
+    /**
+     * Stores fresh spam scores for a few pending comments (new ones, or all after the model changed enough), in a
+     * short transaction on the write thread: never on the key loop, never answered.
+     */
+    record ScoreDue() implements Write {
     }
 
     /** Repaint every cell (Ctrl-L). */

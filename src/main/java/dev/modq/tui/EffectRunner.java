@@ -12,7 +12,13 @@ import dev.modq.core.text.Sanitizer;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.Keyset;
+import dev.modq.core.score.Band;
+import dev.modq.core.score.ModelState;
+import dev.modq.core.score.Scored;
+import dev.modq.core.score.Thresholds;
+import dev.modq.service.SpamScorer;
 import dev.modq.store.PageRequest;
+import dev.modq.store.QueueOrder;
 import dev.modq.store.Store;
 import dev.modq.store.StoreBusyException;
 
@@ -41,6 +47,11 @@ public final class EffectRunner {
     private final Clock clock;
     /** Batches this session decided and has not undone, newest first. */
     private final Deque<String> ownBatches = new ArrayDeque<>();
+    /** The order queue pages come in ({@link Effect.SetOrder}). */
+    private QueueOrder order = QueueOrder.AGE;
+
+    /** Comments one {@link Effect.ScoreDue} scores at most: one short transaction on the write thread. */
+    static final int SCORE_BATCH = 200;
 
     public EffectRunner(Store store, ModerationService service, Clock clock) {
         this.store = store;
@@ -64,6 +75,10 @@ public final class EffectRunner {
      * (the write queue then tries again, the same decision with the same versions); other failures are answered.
      */
     public Optional<Msg> runWrite(Effect.Write write) {
+        if (write instanceof Effect.ScoreDue) {
+            scoreDue();
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(dispatch(write));
         } catch (StoreBusyException e) {
@@ -85,8 +100,36 @@ public final class EffectRunner {
         return new Msg.Failed(text.replace('\n', ' '));
     }
 
+    /** Best effort: a busy or read-only database, or a store without scores, just leaves the scores as they are. */
+    private void scoreDue() {
+        try {
+            if (store.writable()) {
+                new SpamScorer(store).scoreDue(SCORE_BATCH, () -> true);
+            }
+        } catch (RuntimeException ignored) {
+            // the next refresh tries again
+        }
+    }
+
+    private PageRequest first(Query query, int limit) {
+        return PageRequest.first(query, limit).inOrder(order);
+    }
+
+    private PageRequest last(Query query, int limit) {
+        return PageRequest.last(query, limit).inOrder(order);
+    }
+
+    /** Where a comment sits in the queue order (its stored score included). */
+    private Optional<Keyset> positionOf(long id) {
+        List<QueueRow> row = store.page(PageRequest.first(Query.parse("status:all id:" + id), 1));
+        return row.isEmpty() ? Optional.empty() : Optional.of(Keyset.of(row.get(0)));
+    }
+
     private Msg dispatch(Effect effect) {
-        if (effect instanceof Effect.LoadWindow w) {
+        if (effect instanceof Effect.SetOrder o) {
+            order = o.order();
+            return null;
+        } else if (effect instanceof Effect.LoadWindow w) {
             return window(w);
         } else if (effect instanceof Effect.LoadCounts c) {
             return new Msg.CountsLoaded(store.countsByStatus(),
@@ -136,24 +179,21 @@ public final class EffectRunner {
     private Msg window(Effect.LoadWindow w) {
         Effect.Anchor anchor = w.anchor();
         if (anchor instanceof Effect.AtId byId) {
-            Optional<Comment> c = store.comment(byId.id());
-            anchor = c.<Effect.Anchor>map(x -> new Effect.At(new Keyset(x.createdAt().getEpochSecond(), x.id())))
-                    .orElse(new Effect.First());
+            anchor = positionOf(byId.id()).<Effect.Anchor>map(Effect.At::new).orElse(new Effect.First());
         }
         if (anchor instanceof Effect.First) {
-            List<QueueRow> rows = store.page(PageRequest.first(w.query(), w.after()));
+            List<QueueRow> rows = store.page(first(w.query(), w.after()));
             return new Msg.WindowLoaded(rows, true, rows.size() < w.after(), w.preferId(), 0, w.keep());
         }
         if (anchor instanceof Effect.Last) {
-            List<QueueRow> rows = store.page(PageRequest.last(w.query(), w.before()));
+            List<QueueRow> rows = store.page(last(w.query(), w.before()));
             return new Msg.WindowLoaded(rows, rows.size() < w.before(), true, w.preferId(), rows.size() - 1, w.keep());
         }
         Keyset key = ((Effect.At) anchor).key();
         List<QueueRow> before = w.before() == 0 ? List.of()
-                : store.page(PageRequest.first(w.query(), w.before()).before(key));
-        // (created_at, id) > (t, id - 1) includes the anchor row itself: ids are integers
-        List<QueueRow> after = store.page(PageRequest.first(w.query(), w.after())
-                .after(new Keyset(key.createdAtSeconds(), key.id() - 1)));
+                : store.page(first(w.query(), w.before()).before(key));
+        // from just before the anchor (ids are integers) includes the anchor row itself
+        List<QueueRow> after = store.page(first(w.query(), w.after()).after(order.justBefore(key)));
         List<QueueRow> rows = new ArrayList<>(before.size() + after.size());
         rows.addAll(before);
         rows.addAll(after);
@@ -175,21 +215,19 @@ public final class EffectRunner {
     private Msg search(Effect.Search s) {
         List<QueueRow> hit = List.of();
         if (s.from() != null) {
-            hit = store.page(s.forward() ? PageRequest.first(s.query(), 1).after(s.from())
-                    : PageRequest.first(s.query(), 1).before(s.from()));
+            hit = store.page(s.forward() ? first(s.query(), 1).after(s.from()) : first(s.query(), 1).before(s.from()));
         }
         if (!hit.isEmpty()) {
             return new Msg.SearchFound(hit.get(0).id(), false);
         }
-        hit = store.page(s.forward() || s.from() == null ? PageRequest.first(s.query(), 1)
-                : PageRequest.last(s.query(), 1));
+        hit = store.page(s.forward() || s.from() == null ? first(s.query(), 1) : last(s.query(), 1));
         return new Msg.SearchFound(hit.isEmpty() ? null : hit.get(0).id(), s.from() != null);
     }
 
     private Msg tagAll(Effect.TagAll t) {
         Map<Long, Long> tagged = new LinkedHashMap<>();
         int pageSize = 1000;
-        PageRequest request = PageRequest.first(t.query(), pageSize);
+        PageRequest request = first(t.query(), pageSize);
         List<QueueRow> page = store.page(request);
         boolean more = true;
         while (!page.isEmpty() && more) {
@@ -230,7 +268,36 @@ public final class EffectRunner {
                 flags.line(c.authorName()), flags.line(c.authorEmail()), flags.line(c.authorIp()),
                 flags.line(c.authorUrl()), store.authorHistoryUpTo(c, DetailText.HISTORY_CAP),
                 post.map(p -> flags.line(p.title())).orElse(""), post.map(p -> flags.line(p.url())).orElse(""),
-                parentId, parentAuthor, parentExcerpt, body, links, flags.any, lastChange(c.id()));
+                parentId, parentAuthor, parentExcerpt, body, links, flags.any, lastChange(c.id()), scoreLines(c),
+                RuleMarks.notes(store, c));
+    }
+
+    /** Why-lines in the detail pane. */
+    static final int WHY_LINES = 5;
+
+    /** "Score 97 · likely spam (above 85)" and the features that pushed it most; empty without a spam model. */
+    private List<String> scoreLines(Comment c) {
+        SpamScorer scorer = new SpamScorer(store);
+        Scored scored;
+        ModelState model;
+        try {
+            model = scorer.state();
+            scored = scorer.score(c);
+        } catch (UnsupportedOperationException noScores) {
+            return List.of();
+        }
+        if (scored.band() == Band.NOT_READY) {
+            return List.of("Score: not ready (learned " + model.learned() + " of " + ModelState.READY_AT + " decisions)");
+        }
+        List<String> lines = new ArrayList<>();
+        Thresholds t = model.thresholds();
+        lines.add("Score " + scored.value() + " · " + switch (scored.band()) {
+            case LIKELY_SPAM -> "likely spam (above " + t.spamAbove() + ")";
+            case LIKELY_HAM -> "likely ham (below " + t.hamBelow() + ")";
+            default -> "unsure (" + t.hamBelow() + " to " + t.spamAbove() + ")";
+        });
+        scored.why(WHY_LINES).forEach(w -> lines.add("  " + Sanitizer.clean(w)));
+        return lines;
     }
 
     private Detail.Change lastChange(long commentId) {

@@ -30,26 +30,24 @@ final class KeptRows {
             return w.rows();
         }
         List<QueueRow> keep = w.keep() == Effect.Keep.SELECTED ? List.of(selected.get())
-                : within(s.rows(), w, selected.get());
-        TreeMap<Keyset, QueueRow> merged = new TreeMap<>(QUEUE_ORDER);
+                : within(s.rows(), w, selected.get(), s.order()::compare);
+        TreeMap<Keyset, QueueRow> merged = new TreeMap<>(s.order()::compare);
         w.rows().forEach(r -> merged.put(Keyset.of(r), r));
         keep.forEach(r -> merged.put(Keyset.of(r), r));
         return new ArrayList<>(merged.values());
     }
 
-    private static final Comparator<Keyset> QUEUE_ORDER =
-            Comparator.comparingLong(Keyset::createdAtSeconds).thenComparingLong(Keyset::id);
-
     /** The rows on screen that fall inside the loaded window's range (the selected one always does). */
-    private static List<QueueRow> within(List<QueueRow> shown, Msg.WindowLoaded w, QueueRow selected) {
+    private static List<QueueRow> within(List<QueueRow> shown, Msg.WindowLoaded w, QueueRow selected,
+                                         Comparator<Keyset> order) {
         if (w.rows().isEmpty()) {
             return List.of(selected);
         }
         Keyset lo = Keyset.of(w.rows().get(0));
         Keyset hi = Keyset.of(w.rows().get(w.rows().size() - 1));
         return shown.stream().filter(r -> r.id() == selected.id()
-                || ((w.atStart() || QUEUE_ORDER.compare(Keyset.of(r), lo) >= 0)
-                && (w.atEnd() || QUEUE_ORDER.compare(Keyset.of(r), hi) <= 0))).toList();
+                || ((w.atStart() || order.compare(Keyset.of(r), lo) >= 0)
+                && (w.atEnd() || order.compare(Keyset.of(r), hi) <= 0))).toList();
     }
 
     /**

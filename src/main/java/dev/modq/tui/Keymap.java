@@ -47,6 +47,8 @@ public final class Keymap {
             b("View", Scope.QUEUE, Action.PREV_VIEW, "previous view", null, "S-Tab"),
             b("View", Scope.QUEUE, Action.FILTER, "filter with the query language (empty clears it)", "filter", "/"),
             b("View", Scope.QUEUE, Action.READ, "read the comment full-screen", null, "Enter"),
+            b("View", Scope.QUEUE, Action.SORT, "sort by spam score (most likely spam first) or by age again", null,
+                    "o"),
             b("Search", Scope.QUEUE, Action.SEARCH,
                     "search this view (query language; the list is not filtered), then n and N", null, "s"),
             b("Search", Scope.QUEUE, Action.SEARCH_NEXT, "next match of the search", null, "n"),

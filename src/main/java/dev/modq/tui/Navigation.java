@@ -108,9 +108,8 @@ final class Navigation {
 
     /** From the selected row (included when {@code fromHere}, as a fresh search may match it). */
     private static Reducer.Result find(QueueState s, boolean forward, boolean fromHere) {
-        // (created_at, id) after (t, id - 1) includes the row itself: ids are integers
-        Keyset from = s.selectedKey().map(k -> fromHere ? new Keyset(k.createdAtSeconds(), k.id() - 1) : k)
-                .orElse(null);
+        // the position just before the row (ids are integers) includes the row itself
+        Keyset from = s.selectedKey().map(k -> fromHere ? s.order().justBefore(k) : k).orElse(null);
         return new Reducer.Result(s, List.of(new Effect.Search(s.query().and(s.search()), from, forward)));
     }
 

@@ -9,6 +9,7 @@ import dev.modq.core.Status;
 import dev.modq.core.text.Sanitizer;
 import dev.modq.service.ModerationService;
 import dev.modq.store.Keyset;
+import dev.modq.store.QueueOrder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,6 +145,7 @@ public final class Reducer {
             case NEXT_VIEW: return switchView(s, s.view().next(), s.filter(), null);
             case PREV_VIEW: return switchView(s, s.view().previous(), s.filter(), null);
             case FILTER: return done(s.withOverlay(new Overlay.FilterPrompt(s.filter().print())));
+            case SORT: return sort(s);
             case READ: return s.selected().isPresent() ? done(s.withReading(true, 0)) : done(s);
             case CLOSE_READING: return done(s.withReading(false, 0));
             case SCROLL_DOWN: return scroll(s, 1);
@@ -218,6 +220,13 @@ public final class Reducer {
         }
         t = Math.min(t, Math.max(0, size - height));
         return Math.max(0, t);
+    }
+
+    /** Switches between age and score order and starts at the top of the new order. */
+    private static Result sort(QueueState s) {
+        QueueState n = s.withOrder(s.order().next()).withMessage(Message.info("Sorted " + s.order().next().label()
+                + (s.order().next() == QueueOrder.SCORE ? ": most likely spam first" : ": oldest first")));
+        return new Result(n, List.of(new Effect.SetOrder(n.order()), loadFirst(n)));
     }
 
     private static Effect loadFirst(QueueState s) {

@@ -56,8 +56,9 @@ public final class Renderer {
         f.fillRow(0, Style.HEADER);
         Session se = s.session();
         int c = f.put(0, 0, " modq  " + se.database() + "  " + se.moderator() + " (" + se.role() + ")", Style.HEADER);
-        StringBuilder right = new StringBuilder();
+        StringBuilder right = new StringBuilder(s.order().label());
         if (!Reducer.blank(s.filter())) {
+            right.append("  ");
             right.append("filter: ").append(Sanitizer.clean(s.filter().print()));
             if (s.filteredCount() != null) {
                 right.append(" (").append(s.filteredCount() > Effect.LoadCounts.FILTERED_CAP
@@ -95,7 +96,8 @@ public final class Renderer {
                     Style.DIM);
             return;
         }
-        int titleW = 20 + (f.width() - Layout.MIN_WIDTH) / 5;
+        // the score column's four cells come out of the post title's
+        int titleW = 20 - SCORE_CELLS + (f.width() - Layout.MIN_WIDTH) / 5;
         int authorW = 14 + (f.width() - Layout.MIN_WIDTH) / 8;
         for (int i = 0; i < l.listHeight(); i++) {
             int idx = s.top() + i;
@@ -116,11 +118,25 @@ public final class Renderer {
         f.put(1, y, changed ? "!" : sending != null ? "~" : tagged ? "*" : " ", selected ? base : Style.TAGGED);
         Status shown = sending != null ? sending.target() : changed ? s.detail().status() : r.status();
         f.put(2, y, mark(shown), selected ? base : statusStyle(shown));
+        RuleMarks.held(f, 3, y, r, shown, selected ? base : Style.WARNING);
+        f.put(4, y, scoreCell(r.score()), selected ? base : scoreStyle(r.score()));
         String age = DisplayWidth.padLeft(RelativeTime.compact(r.createdAt(), s.now()), 4);
-        int c = f.put(4, y, age, selected ? base : Style.DIM) + 1;
+        int c = f.put(4 + SCORE_CELLS, y, age, selected ? base : Style.DIM) + 1;
         c = f.put(c, y, DisplayWidth.fit(Sanitizer.clean(r.postTitle()), titleW), base) + 1;
         c = f.put(c, y, DisplayWidth.fit(Sanitizer.clean(r.authorName()), authorW), base) + 1;
         f.put(c, y, DisplayWidth.truncate(Sanitizer.clean(r.excerpt()), f.width() - c), base);
+    }
+
+    /** The score column: three cells and a space. */
+    static final int SCORE_CELLS = 4;
+
+    /** The stored spam score right-aligned in three cells; blank while unscored (or the model is not ready). */
+    static String scoreCell(int score) {
+        return score < 0 ? "   " : DisplayWidth.padLeft(String.valueOf(score), 3);
+    }
+
+    private static Style scoreStyle(int score) {
+        return score >= 90 ? Style.WARNING : Style.DIM;
     }
 
     static String mark(Status st) {

@@ -69,7 +69,7 @@ public final class WriteQueue implements AutoCloseable {
         if (closed) {
             return;
         }
-        boolean answered = !(write instanceof Effect.ActAs);
+        boolean answered = !(write instanceof Effect.ActAs || write instanceof Effect.ScoreDue);
         if (answered) {
             sentAt.add(ticker.getAsLong());
         }

@@ -25,10 +25,12 @@ class FormatOptionTest {
         FORMATS.put("list", List.of("table", "table", "csv", "json", "jsonl", "ids", "count"));
         FORMATS.put("show", List.of("table", "table", "json", "jsonl"));
         FORMATS.put("stats", List.of("table", "table", "json"));
+        FORMATS.put("learn", List.of("table", "table", "json"));
         FORMATS.put("log", List.of("table", "table", "csv", "json", "jsonl", "count"));
         FORMATS.put("check", List.of("text", "text", "json"));
         FORMATS.put("import", List.of("auto", "auto", "wxr", "disqus", "blogger", "jsonl", "csv"));
         FORMATS.put("export", List.of("jsonl", "jsonl", "csv", "wp-cli", "disqus-ids"));
+        FORMATS.put("auto", List.of("-", "jsonl"));
         for (String decision : List.of("approve", "reject", "flag", "pending", "undo")) {
             FORMATS.put(decision, List.of("-", "ids", "jsonl"));
         }

@@ -52,7 +52,7 @@ class HelpAndCompletionTest {
         expected.put("modq list --status ''", "pending approved rejected flagged all");
         expected.put("modq count --status ''", "pending approved rejected flagged all");
         expected.put("modq export --status ''", "pending approved rejected flagged");
-        expected.put("modq list --sort ''", "created -created id -id");
+        expected.put("modq list --sort ''", "created -created id -id score -score");
         expected.put("modq list --format ''", "table csv json jsonl ids count");
         expected.put("modq stats --format ''", "table json");
         expected.put("modq approve --format ''", "ids jsonl");
@@ -61,8 +61,13 @@ class HelpAndCompletionTest {
         expected.put("modq check --format ''", "text json");
         expected.put("modq cop", "copy");
         expected.put("modq log --action ''", "approve reject flag pending undo purge moderator_add moderator_remove moderator_role"
-                + " moderator_key_add moderator_key_remove");
+                + " moderator_key_add moderator_key_remove hold rule_add rule_edit"
+                + " rule_enable rule_disable rule_remove words_add words_remove");
         expected.put("modq moderator add bob --role ''", "admin moderator viewer");
+        expected.put("modq rules test --format ''", "text json");
+        expected.put("modq rules list --format ''", "text json");
+        expected.put("modq rules stats --format ''", "text json");
+        expected.put("modq auto --format ''", "jsonl");
         expected.put("modq moderator role bob ''", "admin moderator viewer");
         expected.put("modq moderator key ''", "add list remove");
         expected.put("modq sessions --format ''", "text json");

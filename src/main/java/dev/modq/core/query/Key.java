@@ -6,12 +6,13 @@ import java.util.stream.Collectors;
 
 /** The keys of {@code key:value} terms, in the order error messages list them. */
 enum Key {
-    STATUS, POST, AUTHOR, EMAIL, URL, TEXT, IP, LINKS, AGE, AFTER, BEFORE, ID, KIND, REASON, SOURCE, PARENT;
+    STATUS, POST, AUTHOR, EMAIL, URL, TEXT, IP, LINKS, AGE, AFTER, BEFORE, ID, KIND, REASON, SOURCE, PARENT, SCORE,
+    AUTHOR_APPROVED, AUTHOR_REJECTED;
 
     static final String ALL = Arrays.stream(values()).map(Key::label).collect(Collectors.joining(", "));
 
     String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /** Case-insensitive; null when there is no such key. */

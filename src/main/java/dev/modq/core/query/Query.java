@@ -95,6 +95,18 @@ public final class Query {
         return of(terms.stream().filter(t -> !isStatusTerm(t)).toList());
     }
 
+    /** The word lists the query names ({@code text:@banned}), in order, each once. */
+    public List<String> listNames() {
+        return terms.stream().map(t -> t instanceof Term.Not not ? not.term() : t)
+                .filter(Term.InList.class::isInstance).map(t -> ((Term.InList) t).list()).distinct().toList();
+    }
+
+    /** Whether a term needs matching outside SQL's own operators (a regex or a word list). */
+    public static boolean isMatchedInJava(Term term) {
+        Term inner = term instanceof Term.Not not ? not.term() : term;
+        return inner instanceof Term.Matches || inner instanceof Term.InList;
+    }
+
     private static boolean isStatusTerm(Term term) {
         return term instanceof Term.StatusIn || (term instanceof Term.Not not && not.term() instanceof Term.StatusIn);
     }

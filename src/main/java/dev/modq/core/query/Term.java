@@ -81,7 +81,9 @@ public sealed interface Term {
         @Override
         public String print() {
             // An unquoted all-digit post value means a post id, so a digit-only title must be quoted.
-            boolean forceQuotes = field == TextField.POST_TITLE && Values.isAllDigits(value);
+            // ... and a value that reads as a regular expression or a word list must be quoted to stay a substring.
+            boolean forceQuotes = (field == TextField.POST_TITLE && Values.isAllDigits(value))
+                    || (field != TextField.POST_TITLE && Matchers.looksSpecial(value));
             return field.key() + ":" + (forceQuotes ? Values.quote(value) : Values.print(value));
         }
     }
@@ -256,6 +258,81 @@ public sealed interface Term {
         @Override
         public String print() {
             return "parent:" + id;
+        }
+    }
+
+    /**
+     * {@code score:>90}: the stored spam score (0..100) compared with a number. Unscored comments (new, or the
+     * model is not ready) match no score term, so {@code -score:>90} keeps them.
+     */
+    record Score(Comparison op, int value) implements Term {
+        public Score {
+            Objects.requireNonNull(op, "op");
+            if (value < 0 || value > 100) {
+                throw new IllegalArgumentException("score must be 0..100: " + value);
+            }
+        }
+
+        @Override
+        public String print() {
+            return "score:" + op.printed() + value;
+        }
+    }
+
+    /** {@code score:none}: comments without a stored score yet. */
+    record ScoreNone() implements Term {
+        @Override
+        public String print() {
+            return "score:none";
+        }
+    }
+
+    /**
+     * {@code author.approved:>=1}, {@code author.rejected:>2}: how many of the author's other comments (same e-mail,
+     * else same name, as in the author history) have that status.
+     */
+    record AuthorCount(Status status, Comparison op, long count) implements Term {
+        public AuthorCount {
+            if (status != Status.APPROVED && status != Status.REJECTED) {
+                throw new IllegalArgumentException("author counts are of approved or rejected comments");
+            }
+            Objects.requireNonNull(op, "op");
+            requireNonNegative(count);
+        }
+
+        @Override
+        public String print() {
+            return "author." + status.label() + ":" + op.printed() + count;
+        }
+    }
+
+    /**
+     * {@code text:/casino|viagra/i}: a regular expression found anywhere in the field, in RE2 syntax (linear time,
+     * whatever the text: no backtracking). {@code i} makes it case-insensitive. Refused if RE2 refuses it.
+     */
+    record Matches(TextField field, String pattern, boolean ignoreCase) implements Term {
+        public Matches {
+            Matchers.requireMatchField(field);
+            Matchers.requirePrintablePattern(pattern);
+            Matchers.compile(pattern, ignoreCase);  // throws with RE2's reason
+        }
+
+        @Override
+        public String print() {
+            return field.key() + ":/" + pattern + "/" + (ignoreCase ? "i" : "");
+        }
+    }
+
+    /** {@code text:@banned}: the field contains a word (or phrase) of the named list, whole words, any case. */
+    record InList(TextField field, String list) implements Term {
+        public InList {
+            Matchers.requireMatchField(field);
+            list = Matchers.requireListName(list);
+        }
+
+        @Override
+        public String print() {
+            return field.key() + ":@" + list;
         }
     }
 

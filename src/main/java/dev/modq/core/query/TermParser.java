@@ -30,10 +30,10 @@ final class TermParser {
             case POST -> !value.quoted() && Values.isAllDigits(value.text())
                     ? new Term.PostId(number(value, 0, "post:"))
                     : new Term.Contains(TextField.POST_TITLE, value.text());
-            case AUTHOR -> new Term.Contains(TextField.AUTHOR, value.text());
-            case EMAIL -> new Term.Contains(TextField.EMAIL, value.text());
-            case URL -> new Term.Contains(TextField.URL, value.text());
-            case TEXT -> new Term.Contains(TextField.TEXT, value.text());
+            case AUTHOR -> Matchers.textTerm(TextField.AUTHOR, value);
+            case EMAIL -> Matchers.textTerm(TextField.EMAIL, value);
+            case URL -> Matchers.textTerm(TextField.URL, value);
+            case TEXT -> Matchers.textTerm(TextField.TEXT, value);
             case IP -> ip(value);
             case LINKS -> {
                 int after = operatorLength(value);
@@ -50,7 +50,16 @@ final class TermParser {
             case REASON -> new Term.Reason(value.text());
             case SOURCE -> new Term.Source(value.text());
             case PARENT -> parent(value);
+            case SCORE -> score(value);
+            case AUTHOR_APPROVED -> authorCount(key, dev.modq.core.Status.APPROVED, value);
+            case AUTHOR_REJECTED -> authorCount(key, dev.modq.core.Status.REJECTED, value);
         };
+    }
+
+    private static Term authorCount(Key key, Status status, Value value) {
+        int after = operatorLength(value);
+        return new Term.AuthorCount(status, operator(value),
+                number(value, after, key.label() + ":" + value.text().substring(0, after)));
     }
 
     /** Comma list; 'all' anywhere means every status. Blanks around names are allowed inside quotes. */
@@ -138,6 +147,19 @@ final class TermParser {
             return new Term.ParentId(number(value, 0, "parent:"));
         }
         throw QueryException.at(value.start(), "expected none, any or a comment id after 'parent:'", null);
+    }
+
+    /** {@code score:>90}, {@code score:<=20}, {@code score:50}: the stored spam score 0..100; {@code score:none}: unscored. */
+    private static Term score(Value value) {
+        if (value.text().equalsIgnoreCase("none")) {
+            return new Term.ScoreNone();
+        }
+        int after = operatorLength(value);
+        long n = number(value, after, "score:" + value.text().substring(0, after));
+        if (n > 100) {
+            throw QueryException.at(value.pos(after), "score " + n + " is out of range", "scores run from 0 to 100");
+        }
+        return new Term.Score(operator(value), (int) n);
     }
 
     /** Length of a leading {@code <, <=, >, >=, =} (0 when there is none). */

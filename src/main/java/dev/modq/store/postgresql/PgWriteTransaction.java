@@ -410,4 +410,76 @@ final class PgWriteTransaction implements WriteTransaction {
             return (SQLException) super.getCause();
         }
     }
+
+    // ---- Rules, word lists and holds (issue 12) are not on PostgreSQL yet (see PgStore.notYet).
+
+    @Override
+    public java.util.List<dev.modq.core.rules.Rule> rules() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public void putRule(dev.modq.core.rules.Rule rule, String by) {
+        throw PgStore.notYet("a rule");
+    }
+
+    @Override
+    public boolean deleteRule(String name) {
+        throw PgStore.notYet("a rule");
+    }
+
+    @Override
+    public java.util.Optional<java.util.List<String>> words(String list) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void createWordList(String list) {
+        throw PgStore.notYet("a word list");
+    }
+
+    @Override
+    public java.util.List<String> addWords(String list, java.util.Collection<String> words) {
+        throw PgStore.notYet("a word list");
+    }
+
+    @Override
+    public java.util.List<String> removeWords(String list, java.util.Collection<String> words) {
+        throw PgStore.notYet("a word list");
+    }
+
+    @Override
+    public void deleteWordList(String list) {
+        throw PgStore.notYet("a word list");
+    }
+
+    @Override
+    public void putHolds(java.util.Collection<Long> commentIds, String rule, String batchId) {
+        throw PgStore.notYet("modq auto");
+    }
+
+    @Override
+    public void clearHolds(String batchId) {
+        // no holds can exist on PostgreSQL yet, so undoing a batch has none to clear
+    }
+
+    @Override
+    public long forEachMatch(dev.modq.core.query.Query query, dev.modq.store.IdVersionSink each) {
+        throw PgStore.notYet("modq auto");
+    }
+
+    @Override
+    public long maxCommentId() {
+        throw PgStore.notYet("modq auto");
+    }
+
+    @Override
+    public java.util.List<dev.modq.store.PendingRow> pendingAfter(long createdAt, long id, long minId, int limit) {
+        throw PgStore.notYet("modq auto");
+    }
+
+    @Override
+    public java.util.Set<Long> matching(dev.modq.core.query.Query query, java.util.Collection<Long> ids) {
+        throw PgStore.notYet("modq auto");
+    }
 }

@@ -55,8 +55,17 @@ public final class QuerySql {
             return new SqlFragment(dialect.alwaysTrue, List.of());
         }
         List<SqlFragment> parts = new ArrayList<>(query.terms().size());
+        // SQL's own conditions first: SQLite evaluates AND left to right and stops at the first false one, so the
+        // regular expressions and word lists (Java functions) run only on the rows the rest let through.
         for (Term term : query.terms()) {
-            parts.add(term(term, now.getEpochSecond(), dialect));
+            if (!Query.isMatchedInJava(term)) {
+                parts.add(term(term, now.getEpochSecond(), dialect));
+            }
+        }
+        for (Term term : query.terms()) {
+            if (Query.isMatchedInJava(term)) {
+                parts.add(term(term, now.getEpochSecond(), dialect));
+            }
         }
         return allOf(parts, 0, parts.size());
     }
@@ -117,9 +126,19 @@ public final class QuerySql {
             return sql("c.parent_id IS NULL");
         } else if (term instanceof Term.ParentAny) {
             return sql("c.parent_id IS NOT NULL");
+        } else if (term instanceof Term.Score score) {
+            return sql("(c.score >= 0 AND c.score " + score.op().symbol() + " ?)", score.value());
+        } else if (term instanceof Term.ScoreNone) {
+            return sql("c.score < 0");
         } else if (term instanceof Term.ParentId parent) {
             // null-safe, so never NULL
             return sql("c.parent_id " + dialect.nullSafeEquals + " ?", parent.id());
+        } else if (term instanceof Term.AuthorCount count) {
+            return authorCount(count);
+        } else if (term instanceof Term.Matches re) {
+            return sql("modq_re(" + column(re.field()) + ", ?, ?) = 1", re.pattern(), re.ignoreCase() ? 1 : 0);
+        } else if (term instanceof Term.InList in) {
+            return sql("modq_words(" + column(in.field()) + ", ?) = 1", in.list());
         }
         throw new IllegalStateException("no SQL for term " + term);
     }
@@ -136,7 +155,24 @@ public final class QuerySql {
     }
 
     private static String textColumn(Term.Contains contains) {
-        return switch (contains.field()) {
+        return column(contains.field());
+    }
+
+    /**
+     * The author's other comments with a status, counted through the (author, status) indexes and never past
+     * {@code count + 1}: a comparison with {@code count} has the same answer, and a prolific author costs no more.
+     */
+    private static SqlFragment authorCount(Term.AuthorCount term) {
+        String bounded = "(SELECT count(*) FROM (SELECT 1 FROM comments a WHERE a.%s = c.%s AND a.status = ?"
+                + " AND a.id <> c.id LIMIT ?))";
+        String sql = "(CASE WHEN coalesce(c.author_email, '') <> '' THEN " + bounded.formatted("author_email", "author_email")
+                + " ELSE " + bounded.formatted("author_name", "author_name") + " END) " + term.op().symbol() + " ?";
+        String status = term.status().label();
+        return sql(sql, status, term.count() + 1, status, term.count() + 1, term.count());
+    }
+
+    private static String column(TextField field) {
+        return switch (field) {
             case AUTHOR -> "c.author_name";
             case EMAIL -> "coalesce(c.author_email, '')";
             case URL -> "coalesce(c.author_url, '')";

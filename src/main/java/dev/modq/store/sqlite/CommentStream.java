@@ -26,7 +26,7 @@ public final class CommentStream {
 
     /** Calls {@code each} for every match in {@code order}, at most {@code limit} (0: all); returns how many. */
     public static long forEach(SqliteStore store, Query query, ListOrder order, long limit, Consumer<ListedComment> each) {
-        SqlFragment where = QuerySql.where(query, store.clock().instant());
+        SqlFragment where = store.where(query);
         String sql = "SELECT " + Rows.COMMENT_COLUMNS + ", coalesce(p.title, ''), " + LINK_COUNT
                 + " FROM comments c JOIN posts p ON p.id = c.post_id WHERE " + where.sql()
                 + " ORDER BY " + order.orderBy() + (limit > 0 ? " LIMIT " + limit : "");
@@ -48,9 +48,14 @@ public final class CommentStream {
 
     /** Ids and versions of every match, for acting on a query (8 bytes a match, not a whole comment). */
     public static long forEachIdVersion(SqliteStore store, Query query, dev.modq.store.CommentStreams.IdVersionConsumer each) {
-        SqlFragment where = QuerySql.where(query, store.clock().instant());
+        return forEachIdVersion(store, query, "c.id", 0, each);
+    }
+
+    /** The same in {@code order} ("c.id" or "c.id DESC"), at most {@code limit} (0: all). */
+    static long forEachIdVersion(SqliteStore store, Query query, String order, long limit, dev.modq.store.CommentStreams.IdVersionConsumer each) {
+        SqlFragment where = store.where(query);
         String sql = "SELECT c.id, c.version FROM comments c JOIN posts p ON p.id = c.post_id WHERE " + where.sql()
-                + " ORDER BY c.id";
+                + " ORDER BY " + order + (limit > 0 ? " LIMIT " + limit : "");
         return store.sql("selecting comments", () -> {
             long n = 0;
             try (PreparedStatement ps = store.connection().prepareStatement(sql)) {

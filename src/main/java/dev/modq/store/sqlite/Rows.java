@@ -32,7 +32,8 @@ final class Rows {
     static final String QUEUE_COLUMNS = "c.id, c.status, c.created_at, c.version, c.post_id, p.title, c.author_name,"
             + " CASE WHEN instr(c.body, char(0)) > 0"
             + " THEN CAST(substr(CAST(c.body AS BLOB), 1, " + 4 * EXCERPT_CHARS + ") AS TEXT)"
-            + " ELSE substr(c.body, 1, " + EXCERPT_CHARS + ") END";
+            + " ELSE substr(c.body, 1, " + EXCERPT_CHARS + ") END, c.score,"
+            + " EXISTS (SELECT 1 FROM comment_holds h WHERE h.comment_id = c.id)";
 
     static final String AUDIT_COLUMNS = "id, at, moderator, actor, comment_id, action, from_status, to_status, reason,"
             + " from_reason, note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version,"
@@ -57,7 +58,7 @@ final class Rows {
     static QueueRow queueRow(ResultSet rs) throws SQLException {
         return new QueueRow(rs.getLong(1), Status.parse(rs.getString(2)), Instant.ofEpochSecond(rs.getLong(3)),
                 rs.getLong(4), rs.getLong(5), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
-                excerpt(nullToEmpty(rs.getString(8))));
+                excerpt(nullToEmpty(rs.getString(8))), rs.getInt(9), rs.getInt(10) == 1);
     }
 
     /** At most {@link #EXCERPT_CHARS} code points, without the U+FFFD a byte cut inside a character leaves. */

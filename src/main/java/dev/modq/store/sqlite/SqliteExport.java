@@ -30,7 +30,7 @@ public final class SqliteExport {
     }
 
     public static long forEach(SqliteStore store, ExportFilter filter, Consumer<ExportRow> out) {
-        SqlFragment where = QuerySql.where(filter.query(), store.clock().instant());
+        SqlFragment where = store.where(filter.query());
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE (").append(where.sql()).append(')');
         List<Object> params = new ArrayList<>(where.params());
         if (!filter.statuses().isEmpty()) {

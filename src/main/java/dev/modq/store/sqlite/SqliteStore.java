@@ -30,8 +30,12 @@ import dev.modq.store.ImportOutcome;
 import dev.modq.store.ListOrder;
 import dev.modq.store.OpenMode;
 import dev.modq.store.PageRequest;
+import dev.modq.store.ScoreStore;
 import dev.modq.store.Store;
+import dev.modq.store.IdVersionSink;
 import dev.modq.store.StoreException;
+import dev.modq.core.rules.Rule;
+import dev.modq.store.UnknownWordListException;
 import dev.modq.store.StoreReadOnlyException;
 import dev.modq.store.WriteTransaction;
 import org.sqlite.SQLiteConfig;
@@ -49,6 +53,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +75,7 @@ public final class SqliteStore implements Store {
     private final boolean writable;
     private final int busyTimeoutMs;
     private final Clock clock;
+    private final WordListCache wordLists = new WordListCache();
 
     private SqliteStore(Path path, Connection conn, boolean writable, int busyTimeoutMs, Clock clock) {
         this.path = path;
@@ -77,6 +83,30 @@ public final class SqliteStore implements Store {
         this.writable = writable;
         this.busyTimeoutMs = busyTimeoutMs;
         this.clock = clock;
+        try {
+            SqlFunctions.registerWordLists(conn, wordLists);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(path, "opening the database", e, busyTimeoutMs);
+        }
+    }
+
+    /** Fails now, in one line, when the query names a word list the database does not have (before any output). */
+    public void requireWordLists(Query query) {
+        where(query);
+    }
+
+    /**
+     * The WHERE fragment of a query, with the word lists it names read first: an unknown list fails here, in one
+     * line, before any row is read.
+     */
+    SqlFragment where(Query query) {
+        if (!query.listNames().isEmpty()) {
+            List<String> missing = sql("reading word lists", () -> wordLists.load(conn, query));
+            if (!missing.isEmpty()) {
+                throw new UnknownWordListException(missing.get(0));
+            }
+        }
+        return QuerySql.where(query, clock.instant());
     }
 
     public static SqliteStore open(Path path, OpenMode mode) {
@@ -244,6 +274,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public List<QueueRow> page(PageRequest request) {
+        where(request.query());  // loads its word lists
         QueuePageSql page = QueuePageSql.of(request, clock.instant());
         List<QueueRow> rows = queryList("reading the queue", page.sql(), Rows::queueRow, page.params().toArray());
         if (page.reversed()) {
@@ -254,7 +285,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public long count(Query query) {
-        SqlFragment where = QuerySql.where(query, clock.instant());
+        SqlFragment where = where(query);
         // no join: a status-only count is answered from the status index alone
         String sql = "SELECT count(*) FROM comments c WHERE " + where.sql();
         return queryOne("counting comments", sql, rs -> rs.getLong(1), where.params().toArray()).orElse(0L);
@@ -262,7 +293,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public long countUpTo(Query query, long limit) {
-        SqlFragment where = QuerySql.where(query, clock.instant());
+        SqlFragment where = where(query);
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit + 1);
         String sql = "SELECT count(*) FROM (SELECT 1 FROM comments c WHERE " + where.sql() + " LIMIT ?)";
@@ -392,9 +423,57 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public List<Rule> rules() {
+        return sql("reading the rules", () -> SqliteRules.rules(conn));
+    }
+
+    @Override
+    public Map<String, Integer> wordLists() {
+        return sql("reading the word lists", () -> SqliteRules.wordLists(conn));
+    }
+
+    @Override
+    public Optional<List<String>> words(String list) {
+        return sql("reading word list " + list, () -> SqliteRules.words(conn, list));
+    }
+
+    @Override
+    public Map<Long, String> holds(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        return sql("reading held comments", () -> SqliteRules.holds(conn, commentIds));
+    }
+
+    @Override
+    public long forEachMatch(Query query, IdVersionSink each) {
+        return CommentStream.forEachIdVersion(this, query, each::accept);
+    }
+
+    @Override
+    public long forEachMatchNewestFirst(Query query, long limit, IdVersionSink each) {
+        return CommentStream.forEachIdVersion(this, query, "c.id DESC", limit, each::accept);
+    }
+
+    @Override
+    public List<dev.modq.store.AutoDecisionStats> autoDecisionStats() {
+        return sql("reading the automatic moderator's decisions", () -> SqliteRules.autoDecisionStats(conn));
+    }
+
+    @Override
+    public Map<Status, Long> countByStatus(Query query) {
+        SqlFragment where = where(query);
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        queryList("counting comments by status", "SELECT c.status, count(*) FROM comments c WHERE " + where.sql()
+                        + " GROUP BY c.status", rs -> Map.entry(Status.parse(rs.getString(1)), rs.getLong(2)),
+                where.params().toArray()).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    @Override
     public <T> T write(String doing, Function<WriteTransaction, T> work) {
         requireWritable(doing);
-        SqliteWriteTransaction tx = new SqliteWriteTransaction(conn, clock);
+        SqliteWriteTransaction tx = new SqliteWriteTransaction(conn, clock, this);
         exec(doing, "BEGIN IMMEDIATE");
         boolean done = false;
         try {
@@ -648,6 +727,11 @@ public final class SqliteStore implements Store {
         } catch (SQLException e) {
             throw SqliteErrors.translate(path, doing, e, busyTimeoutMs);
         }
+    }
+
+    @Override
+    public ScoreStore scores() {
+        return new SqliteScores(this);
     }
 
     @Override

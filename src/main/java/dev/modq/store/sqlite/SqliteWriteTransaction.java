@@ -5,11 +5,17 @@ import dev.modq.core.AuditEntry;
 import dev.modq.core.Moderator;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
+import dev.modq.core.query.Query;
+import dev.modq.core.rules.Rule;
+import dev.modq.store.IdVersionSink;
+import dev.modq.store.PendingRow;
 import dev.modq.store.CommentState;
 import dev.modq.store.NewAuditEntry;
 import dev.modq.store.PurgeSelection;
+import dev.modq.store.ScoreWrites;
 import dev.modq.store.WriteTransaction;
 
+import dev.modq.store.sql.SqlFragment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,9 +45,134 @@ final class SqliteWriteTransaction implements WriteTransaction {
     private long lastAuditId = -1;
     private String lastHash;
 
-    SqliteWriteTransaction(Connection conn, Clock clock) {
+    private final SqliteStore store;
+
+    SqliteWriteTransaction(Connection conn, Clock clock, SqliteStore store) {
         this.conn = conn;
         this.clock = clock;
+        this.store = store;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return sql(() -> SqliteRules.rules(conn));
+    }
+
+    @Override
+    public void putRule(Rule rule, String by) {
+        sql(() -> {
+            SqliteRules.putRule(conn, rule, by, clock.millis());
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteRule(String name) {
+        return sql(() -> SqliteRules.deleteRule(conn, name));
+    }
+
+    @Override
+    public Optional<List<String>> words(String list) {
+        return sql(() -> SqliteRules.words(conn, list));
+    }
+
+    @Override
+    public void createWordList(String list) {
+        sql(() -> {
+            SqliteRules.createWordList(conn, list, clock.millis());
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> addWords(String list, Collection<String> words) {
+        return sql(() -> SqliteRules.addWords(conn, list, words));
+    }
+
+    @Override
+    public List<String> removeWords(String list, Collection<String> words) {
+        return sql(() -> SqliteRules.removeWords(conn, list, words));
+    }
+
+    @Override
+    public void deleteWordList(String list) {
+        sql(() -> {
+            SqliteRules.deleteWordList(conn, list);
+            return null;
+        });
+    }
+
+    @Override
+    public void putHolds(Collection<Long> commentIds, String rule, String batchId) {
+        if (!commentIds.isEmpty()) {
+            sql(() -> {
+                SqliteRules.putHolds(conn, commentIds, rule, batchId, clock.millis());
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void clearHolds(String batchId) {
+        sql(() -> {
+            SqliteRules.clearHolds(conn, batchId);
+            return null;
+        });
+    }
+
+    @Override
+    public long forEachMatch(Query query, IdVersionSink each) {
+        return CommentStream.forEachIdVersion(store, query, each::accept);
+    }
+
+    @Override
+    public List<PendingRow> pendingAfter(long createdAt, long id, long minId, int limit) {
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT c.id, c.created_at, c.version, c.reason, c.score FROM comments c"
+                    + " WHERE c.status = 'pending' AND (c.created_at > ? OR (c.created_at = ? AND c.id > ?)) AND c.id > ?"
+                    + " ORDER BY c.created_at, c.id LIMIT ?");
+            SqliteStore.bind(ps, createdAt, createdAt, id, minId, limit);
+            List<PendingRow> rows = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new PendingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public Set<Long> matching(Query query, Collection<Long> ids) {
+        Set<Long> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        SqlFragment where = store.where(query);
+        return sql(() -> {
+            PreparedStatement ps = prepared("SELECT c.id FROM comments c WHERE c.id IN (SELECT value FROM json_each(?))"
+                    + " AND (" + where.sql() + ")");
+            List<Object> params = new ArrayList<>();
+            params.add(jsonArray(ids));
+            params.addAll(where.params());
+            SqliteStore.bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public long maxCommentId() {
+        return sql(() -> SqliteRules.maxCommentId(conn));
+    }
+
+    @Override
+    public Optional<ScoreWrites> scores() {
+        return Optional.of(new SqliteScoreWrites(conn));
     }
 
     @Override
@@ -76,6 +207,9 @@ final class SqliteWriteTransaction implements WriteTransaction {
             int changed = ps.executeUpdate();
             if (changed != commentIds.size()) {
                 throw new IllegalStateException("expected to change " + commentIds.size() + " comments, changed " + changed);
+            }
+            if (to != Status.PENDING) {
+                SqliteRules.clearHoldsOf(conn, commentIds);
             }
             return null;
         });

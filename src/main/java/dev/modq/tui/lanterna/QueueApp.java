@@ -157,6 +157,7 @@ public final class QueueApp {
         }
         drain();
         render();
+        scoreSoon();
     }
 
     /**
@@ -282,6 +283,16 @@ public final class QueueApp {
         return answered;
     }
 
+    /**
+     * New comments, or a model that learned enough since the stored scores: a few get fresh scores on the write
+     * thread (when it is idle), the next poll shows them, and asks for the next few.
+     */
+    private void scoreSoon() {
+        if (writes.waiting() == 0 && pollEveryNanos > 0) {
+            writes.submit(new Effect.ScoreDue());
+        }
+    }
+
     private boolean pollOthers() {
         if (pollEveryNanos <= 0 || ticker.getAsLong() - lastPoll < pollEveryNanos) {
             return false;
@@ -299,6 +310,7 @@ public final class QueueApp {
         }
         dataVersion = now;
         dispatch(new Msg.DataChanged());
+        scoreSoon();
         return true;
     }
 

@@ -18,8 +18,8 @@ class QueryErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "athor:bob|0|unknown key 'athor' at column 1: expected one of status, post, author, email, url, text, ip, links, age, after, before, id, kind, reason, source, parent",
-            "status:pending -athor:bob|16|unknown key 'athor' at column 17: expected one of status, post, author, email, url, text, ip, links, age, after, before, id, kind, reason, source, parent",
+            "athor:bob|0|unknown key 'athor' at column 1: expected one of status, post, author, email, url, text, ip, links, age, after, before, id, kind, reason, source, parent, score, author.approved, author.rejected",
+            "status:pending -athor:bob|16|unknown key 'athor' at column 17: expected one of status, post, author, email, url, text, ip, links, age, after, before, id, kind, reason, source, parent, score, author.approved, author.rejected",
             "links:>x|7|expected a number after 'links:>' at column 8",
             "links:|6|expected a value after 'links:' at column 7",
             "links:>|7|expected a number after 'links:>' at column 8",

@@ -47,7 +47,7 @@ class QueryRoundTripTest {
     Arbitrary<String> texts() {
         Arbitrary<String> pieces = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.of("status:", "post:", "author:", "ip:", "links:", "age:",
-                        "after:", "before:", "id:", "kind:", "reason:", "parent:", "text:", "-", "\"", "\\", " ", ",",
+                        "after:", "before:", "id:", "kind:", "reason:", "parent:", "score:", "text:", "-", "\"", "\\", " ", ",",
                         ":", "<", ">=", "=", "/", ".", "::", "2d", "1h30m", "10.0.0.0/8", "2001:db8::/32", "pending",
                         "all", "none", "2026-01-31", "T10:00:00Z", "42", "\u00a0", "\t", "Ł", "中")),
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(4)));
@@ -94,7 +94,30 @@ class QueryRoundTripTest {
                 text.map(Term.Source::new),
                 Arbitraries.just(new Term.ParentNone()),
                 Arbitraries.just(new Term.ParentAny()),
-                number.map(Term.ParentId::new));
+                number.map(Term.ParentId::new),
+                Combinators.combine(op, Arbitraries.integers().between(0, 100)).as(Term.Score::new),
+                Arbitraries.just(new Term.ScoreNone()),
+                Combinators.combine(Arbitraries.of(Status.APPROVED, Status.REJECTED), op, number).as(Term.AuthorCount::new),
+                Combinators.combine(matchField(), regex(), Arbitraries.of(true, false)).as(Term.Matches::new),
+                Combinators.combine(matchField(), Arbitraries.strings().withChars("abcXYZ09_-").ofMinLength(1)
+                        .ofMaxLength(12)).as(Term.InList::new),
+                Combinators.combine(matchField(), Arbitraries.of("/x/", "/x/i", "@list", "/a b/", "@")).as(Term.Contains::new));
+    }
+
+    private static Arbitrary<TextField> matchField() {
+        return Arbitraries.of(TextField.AUTHOR, TextField.EMAIL, TextField.URL, TextField.TEXT);
+    }
+
+    /** Patterns RE2 accepts, from characters that stress the delimiters. */
+    private static Arbitrary<String> regex() {
+        return Arbitraries.strings().withChars("ab|.*+?()[]/\\^$i").ofMinLength(1).ofMaxLength(8).filter(p -> {
+            try {
+                Matchers.compile(p, false);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        });
     }
 
     private static Arbitrary<String> ipv4() {
