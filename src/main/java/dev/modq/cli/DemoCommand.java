@@ -53,7 +53,9 @@ public final class DemoCommand extends BaseCommand {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
             DemoGenerator generator = new DemoGenerator(seed, comments, Instant.now());
             load(store, generator);
-            train(store);
+            if (comments <= TRAIN_UP_TO) {
+                train(store);
+            }
             DemoDatabase.markMade(store);
             long ms = (System.nanoTime() - started) / 1_000_000;
             say("modq: demo database " + db + ": " + comments + " comments, "
@@ -66,6 +68,9 @@ public final class DemoCommand extends BaseCommand {
         opts.db = db;
         return TuiCommand.openQueue(opts, spec);
     }
+
+    /** Bigger demos (benchmarks) skip training, which reads every decided comment's context: `modq learn` does it. */
+    static final int TRAIN_UP_TO = 50_000;
 
     /** The demo's moderators already decided its older comments: the spam model learns them, the queue gets scores. */
     private static void train(SqliteStore store) {
