@@ -24,9 +24,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyStoreSqliteUsesJdbc() {
-        noClasses().that().resideOutsideOfPackage("dev.modq.store.sqlite..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+    void onlyTheBackendsUseJdbc() {
+        // dev.modq.store.jdbc: room for JDBC code both backends share
+        noClasses().that().resideOutsideOfPackages("dev.modq.store.sqlite..", "dev.modq.store.postgresql..",
+                        "dev.modq.store.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
+                        "org.postgresql..")
                 .check(MAIN);
     }
 
@@ -49,6 +52,37 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.modq.service..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.modq.store.sqlite..", "dev.modq.cli..",
                         "dev.modq.tui..")
+                .check(MAIN);
+    }
+
+    @Test
+    void commandsScreensServiceAndImportersReachDataOnlyThroughTheStoreInterfaces() {
+        noClasses().that().resideInAnyPackage("dev.modq.cli..", "dev.modq.tui..", "dev.modq.service..", "dev.modq.io..",
+                        "dev.modq.demo..", "dev.modq.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.modq.store.sqlite..", "dev.modq.store.postgresql..",
+                        "java.sql..", "javax.sql..", "org.sqlite..", "org.postgresql..")
+                .because("the store interfaces in dev.modq.store are the only way in to the data (issue 14)")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheFactoryNamesABackend() {
+        noClasses().that().resideOutsideOfPackages("dev.modq.store.sqlite..", "dev.modq.store.postgresql..",
+                        "dev.modq.store.jdbc..")
+                .and().doNotHaveFullyQualifiedName("dev.modq.store.Stores")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.modq.store.sqlite..", "dev.modq.store.postgresql..")
+                .because("Stores.open(address) picks the backend; everything else names only interfaces")
+                .check(MAIN);
+    }
+
+    @Test
+    void backendsDoNotKnowEachOther() {
+        noClasses().that().resideInAPackage("dev.modq.store.sqlite..")
+                .should().dependOnClassesThat().resideInAPackage("dev.modq.store.postgresql..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.modq.store.postgresql..")
+                .should().dependOnClassesThat().resideInAPackage("dev.modq.store.sqlite..")
+                .allowEmptyShould(true)
                 .check(MAIN);
     }
 }

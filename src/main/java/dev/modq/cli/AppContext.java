@@ -7,32 +7,34 @@ import dev.modq.service.SpamScorer;
 import dev.modq.service.PurgeService;
 import dev.modq.service.RosterService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.Stores;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /** An open database and the moderator acting on it, for the length of one command. */
 public final class AppContext implements AutoCloseable {
 
-    private final SqliteStore store;
+    private final Store store;
     private final ModerationService service;
     private final String osUser;
 
-    private AppContext(SqliteStore store, ModerationService service, String osUser) {
+    private AppContext(Store store, ModerationService service, String osUser) {
         this.store = store;
         this.service = service;
         this.osUser = osUser;
     }
 
     public static AppContext open(GlobalOptions global, OpenMode mode) {
-        Path db = mode == OpenMode.EXISTING ? DatabasePath.resolveExisting(global.db, System.getenv())
+        String db = mode == OpenMode.EXISTING ? DatabasePath.resolveExisting(global.db, System.getenv())
                 : DatabasePath.resolve(global.db, System.getenv());
         return open(db, global.as(), mode);
     }
 
-    public static AppContext open(Path db, String as, OpenMode mode) {
-        SqliteStore store = SqliteStore.open(db, mode);
+    /** Opens the database at {@code db} (a file path or a server address) through the one factory. */
+    public static AppContext open(String db, String as, OpenMode mode) {
+        Store store = Stores.open(db, OpenOptions.of(mode));
         try {
             String osUser = Actors.osUser();
             if (mode == OpenMode.CREATE) {
@@ -46,7 +48,7 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    public SqliteStore store() {
+    public Store store() {
         return store;
     }
 

@@ -3,9 +3,11 @@ package dev.modq.cli;
 import dev.modq.core.Status;
 import dev.modq.store.OpenMode;
 import dev.modq.store.StoreException;
-import dev.modq.store.sqlite.Backup;
-import dev.modq.store.sqlite.CheckReport;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.BackupResult;
+import dev.modq.store.CheckReport;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,12 +28,13 @@ public final class BackupCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path db = DatabasePath.resolveExisting(global().db, System.getenv());
-        if (file.toAbsolutePath().normalize().equals(db.toAbsolutePath().normalize())) {
+        String db = DatabasePath.resolveExisting(global().db, System.getenv());
+        Path dbFile = Stores.fileOf(db);
+        if (dbFile != null && file.toAbsolutePath().normalize().equals(dbFile.toAbsolutePath().normalize())) {
             throw new UsageException("the backup file must differ from the database " + db);
         }
-        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
-            Backup.Result r = Backup.copy(store, file);
+        try (Store store = Stores.open(db, OpenOptions.of(OpenMode.EXISTING))) {
+            BackupResult r = store.backup(file);
             if (!r.check().ok()) {
                 String failed = r.check().results().stream().filter(c -> !c.ok())
                         .map(c -> c.check() + ": " + c.summary()).collect(Collectors.joining("; "));

@@ -2,18 +2,18 @@ package dev.modq.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.modq.store.CheckReport;
 import dev.modq.store.OpenMode;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
 import dev.modq.store.StoreException;
-import dev.modq.store.sqlite.CheckReport;
-import dev.modq.store.sqlite.HealthCheck;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code modq check}: is the database sound, and does the audit log agree with the comments? */
@@ -33,17 +33,18 @@ public final class CheckCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path db = DatabasePath.resolveExisting(global().db, System.getenv());
+        String db = DatabasePath.resolveExisting(global().db, System.getenv());
         CheckReport report;
-        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
-            report = HealthCheck.run(store);
+        try (Store store = Stores.open(db, OpenOptions.of(OpenMode.EXISTING))) {
+            report = store.check();
         } catch (StoreException e) {
             if (!isDamage(e)) {
                 throw e;
             }
             // a file too damaged to open is the one answer check exists to give, not an error of check itself
-            report = new CheckReport(db, 0, 0, List.of(new CheckReport.Result(CheckReport.INTEGRITY, false, 1,
-                    "cannot open the database: " + stripAdvice(e.getMessage()) + "; restore a backup", List.of())));
+            String why = "cannot open the database: " + stripAdvice(e.getMessage()) + "; restore a backup";
+            report = new CheckReport(Stores.redact(db), 0, 0,
+                    List.of(new CheckReport.Result(CheckReport.INTEGRITY, false, 1, why, List.of())));
         }
         if (format.get() == Style.JSON) {
             printJson(report);
@@ -84,7 +85,7 @@ public final class CheckCommand extends BaseCommand {
         PrintWriter out = out();
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("db", r.db().toString());
+            g.writeStringField("db", r.db());
             g.writeBooleanField("ok", r.ok());
             g.writeNumberField("comments", r.comments());
             g.writeNumberField("audit_entries", r.auditEntries());

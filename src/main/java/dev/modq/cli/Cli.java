@@ -3,6 +3,7 @@ package dev.modq.cli;
 import dev.modq.core.query.QueryException;
 import dev.modq.core.text.Sanitizer;
 import dev.modq.service.AccessDeniedException;
+import dev.modq.store.StoreAddressException;
 import dev.modq.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -121,7 +122,7 @@ public final class Cli {
     }
 
     static int exitCodeFor(Exception e) {
-        if (e instanceof UsageException || e instanceof QueryException) {
+        if (e instanceof UsageException || e instanceof QueryException || e instanceof StoreAddressException) {
             return ExitCode.USAGE;
         }
         if (e instanceof StoreException || e instanceof AccessDeniedException) {

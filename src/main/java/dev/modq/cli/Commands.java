@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Every subcommand, by name, in the order --help lists them. Building picocli's model of all eighteen costs
+ * Every subcommand, by name, in the order --help lists them. Building picocli's model of all of them costs
  * about 300 ms of reflection, so a one-shot command registers only itself (see {@link Cli#run}); --help,
  * completion and unknown words get them all.
  */
@@ -43,6 +43,7 @@ final class Commands {
         m.put("export", ExportCommand::new);
         m.put("check", CheckCommand::new);
         m.put("backup", BackupCommand::new);
+        m.put("copy", CopyCommand::new);
         m.put("purge", PurgeCommand::new);
         m.put("learn", LearnCommand::new);
         m.put("help", CommandLine.HelpCommand::new);

@@ -2,26 +2,30 @@ package dev.modq.cli;
 
 import dev.modq.service.OsUser;
 import dev.modq.store.StoreException;
+import dev.modq.store.Stores;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Where the database is: --db, else $MODQ_DB, else the XDG data directory. */
+/**
+ * Where the database is: --db, else $MODQ_DB, else the XDG data directory. An address: a file path (SQLite) or a
+ * server address such as {@code postgresql://host/db} (see {@link Stores}).
+ */
 final class DatabasePath {
 
     private DatabasePath() {
     }
 
-    static Path resolve(Path option, Map<String, String> env) {
+    static String resolve(String option, Map<String, String> env) {
         if (option != null) {
             return option;
         }
         String fromEnv = env.get("MODQ_DB");
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return Path.of(fromEnv);
+            return fromEnv;
         }
-        return defaultPath(env);
+        return defaultPath(env).toString();
     }
 
     /**
@@ -29,11 +33,11 @@ final class DatabasePath {
      * and the default does not exist, the likely cause is an environment that was not read (over
      * {@code ssh -t host modq}, /etc/profile.d is not), so say that instead of "create the directory".
      */
-    static Path resolveExisting(Path option, Map<String, String> env) {
-        Path db = resolve(option, env);
+    static String resolveExisting(String option, Map<String, String> env) {
+        String db = resolve(option, env);
         String fromEnv = env.get("MODQ_DB");
         boolean defaulted = option == null && (fromEnv == null || fromEnv.isBlank());
-        if (defaulted && !Files.exists(db)) {
+        if (defaulted && !Files.exists(Path.of(db))) {
             throw new StoreException("no database given and none at the default " + db + ": pass --db PATH or set"
                     + " MODQ_DB (a non-login shell such as `ssh -t host modq` does not read /etc/profile.d: use --db, or"
                     + " set MODQ_DB in ~/.bashrc), or create your own with `modq init`");
@@ -50,7 +54,7 @@ final class DatabasePath {
     }
 
     /** The demo database lives apart from real ones, so `modq demo` can never overwrite a real queue. */
-    static Path demoPath() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "modq-demo-" + OsUser.name() + ".db");
+    static String demoPath() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "modq-demo-" + OsUser.name() + ".db").toString();
     }
 }

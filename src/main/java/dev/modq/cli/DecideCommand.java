@@ -5,8 +5,8 @@ import dev.modq.core.Decision;
 import dev.modq.core.Target;
 import dev.modq.core.query.Query;
 import dev.modq.service.DecideOptions;
+import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.CommentStream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,14 +20,11 @@ import java.util.List;
  */
 abstract class DecideCommand extends BaseCommand {
 
-    /** Above this many comments, a person at a terminal is asked first (unless --yes). */
-    static final int CONFIRM_ABOVE = 20;
-
     static final String FOOTER_RULES = "%nIds come as arguments, or with - from stdin: one or more per line, separated by spaces"
             + " or tabs (blank lines and # comments skipped), or JSON lines with \"id\" and optionally \"version\" (a comment changed since is a conflict)."
             + " An unreadable line stops everything (exit 2, its line number named). --where acts on every match of"
             + " the query, whatever its status unless the query names one; an empty --where is refused. Asks before acting on more than "
-            + CONFIRM_ABOVE + " comments only when stdin and stdout are a terminal; piped input is never asked about.";
+            + ModerationService.CONFIRM_ABOVE + " comments only when stdin and stdout are a terminal; piped input is never asked about.";
 
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Comment ids; - reads ids from stdin.")
     List<String> ids = new ArrayList<>();
@@ -58,7 +55,7 @@ abstract class DecideCommand extends BaseCommand {
         List<Target> targets = query == null ? IdReader.read(ids, root().stdin()) : null;
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             if (targets == null) {
-                targets = matches(ctx, query);
+                targets = ctx.service().targetsMatching(query);
             }
             if (!confirmed(targets.size())) {
                 say("modq: cancelled; nothing changed");
@@ -72,16 +69,9 @@ abstract class DecideCommand extends BaseCommand {
         }
     }
 
-    /** Every match with the version read now: a comment changed before the write lock is a conflict. */
-    private static List<Target> matches(AppContext ctx, Query query) {
-        List<Target> found = new ArrayList<>();
-        CommentStream.forEachIdVersion(ctx.store(), query, (id, version) -> found.add(Target.seen(id, version)));
-        return found;
-    }
-
     private boolean confirmed(int count) {
         Prompter prompter = root().prompter();
-        if (yes || change.dryRun || prompter == null || count <= CONFIRM_ABOVE) {
+        if (yes || change.dryRun || prompter == null || !ModerationService.needsConfirmation(count)) {
             return true;
         }
         return prompter.confirm(question(count));

@@ -8,13 +8,13 @@ import dev.modq.demo.DemoGenerator;
 import dev.modq.service.Actors;
 import dev.modq.service.SpamScorer;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.BulkWriter;
-import dev.modq.store.sqlite.DemoDatabase;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.StoreException;
+import dev.modq.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,19 +46,19 @@ public final class DemoCommand extends BaseCommand {
         if (comments < 0) {
             throw new UsageException("--comments must be 0 or more, not " + comments);
         }
-        Path db = global().db != null ? global().db : DatabasePath.demoPath();
+        String db = global().db != null ? global().db : DatabasePath.demoPath();
         removePreviousDemo(db);
         long started = System.nanoTime();
-        try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
+        try (Store store = Stores.open(db, OpenOptions.of(OpenMode.CREATE))) {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
             DemoGenerator generator = new DemoGenerator(seed, comments, Instant.now());
             load(store, generator);
             if (comments <= TRAIN_UP_TO) {
                 train(store);
             }
-            DemoDatabase.markMade(store);
+            store.markDemo();
             long ms = (System.nanoTime() - started) / 1_000_000;
-            say("modq: demo database " + db + ": " + comments + " comments, "
+            say("modq: demo database " + store.address() + ": " + comments + " comments, "
                     + store.countsByStatus().get(Status.PENDING) + " pending (" + ms + " ms)");
         }
         if (noOpen) {
@@ -73,14 +73,14 @@ public final class DemoCommand extends BaseCommand {
     static final int TRAIN_UP_TO = 50_000;
 
     /** The demo's moderators already decided its older comments: the spam model learns them, the queue gets scores. */
-    private static void train(SqliteStore store) {
+    private static void train(Store store) {
         SpamScorer scorer = new SpamScorer(store);
         scorer.rebuild();
         scorer.scoreDue(Long.MAX_VALUE, () -> true);
     }
 
-    private static void load(SqliteStore store, DemoGenerator generator) {
-        BulkWriter.load(store, "creating demo data", writer -> {
+    private static void load(Store store, DemoGenerator generator) {
+        store.bulkLoad("creating demo data", writer -> {
             for (Post p : generator.posts()) {
                 writer.post(p);
             }
@@ -99,27 +99,30 @@ public final class DemoCommand extends BaseCommand {
      * Only a database that `modq demo` made, and that nothing happened to since, is ever replaced; anything
      * else at that path is refused, never overwritten.
      */
-    private static void removePreviousDemo(Path db) {
-        if (!Files.exists(db)) {
+    private static void removePreviousDemo(String db) {
+        Path file = Stores.fileOf(db);
+        if (file != null && !Files.exists(file)) {
             return;
         }
         Optional<String> other;
-        try (SqliteStore old = SqliteStore.open(db, OpenMode.EXISTING)) {
-            if (!DemoDatabase.isMarked(old)) {
-                throw new UsageException(db + " exists and is not a demo database: choose another --db for the demo");
+        try (Store old = Stores.open(db, OpenOptions.of(file == null ? OpenMode.CREATE : OpenMode.EXISTING))) {
+            if (file == null && !old.hasModerators() && old.count(dev.modq.core.query.Query.EMPTY) == 0) {
+                return; // a new, empty server database: nothing to replace
             }
-            other = DemoDatabase.otherThanDemo(old);
+            if (!old.isDemo()) {
+                throw new UsageException(Stores.redact(db) + " exists and is not a demo database: choose another --db"
+                        + " for the demo");
+            }
+            other = old.otherThanDemo();
         }
         if (other.isPresent()) {
             throw new UsageException(db + " began as a demo but now holds " + other.get() + ", so the demo will not"
                     + " replace it: choose another --db for the demo, or delete the file yourself if it may go");
         }
         try {
-            for (String suffix : new String[]{"", "-wal", "-shm"}) {
-                Files.deleteIfExists(Path.of(db + suffix));
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot replace the old demo database " + db + ": " + e.getMessage());
+            Stores.remove(db);
+        } catch (StoreException e) {
+            throw new UsageException("cannot replace the old demo database: " + e.getMessage());
         }
     }
 }

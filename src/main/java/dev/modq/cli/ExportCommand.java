@@ -7,8 +7,6 @@ import dev.modq.io.ExportFilter;
 import dev.modq.io.ExportFormat;
 import dev.modq.io.ExportWriter;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteExport;
-import dev.modq.store.sqlite.SqlitePushMarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,7 +69,7 @@ public final class ExportCommand extends BaseCommand {
         }
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             ExportWriter writer = chosen.writer(out(), confirmCommand(chosen));
-            SqliteExport.forEach(ctx.store(), filter, row -> {
+            ctx.store().forEachExport(filter, row -> {
                 try {
                     writer.write(row);
                 } catch (IOException e) {
@@ -94,7 +92,7 @@ public final class ExportCommand extends BaseCommand {
         Set<String> failed = except == null ? Set.of() : except.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .collect(java.util.stream.Collectors.toSet());
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-            long marked = SqlitePushMarks.confirm(ctx.store(), filter, confirmPushed, failed);
+            long marked = ctx.store().confirmPushed(filter, confirmPushed, failed);
             say("modq: " + marked + " decision(s) recorded as pushed (" + chosen.label() + ")"
                     + (failed.isEmpty() ? "" : "; " + failed.size() + " left for the next export"));
             return ExitCode.OK;

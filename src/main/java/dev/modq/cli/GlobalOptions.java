@@ -3,14 +3,13 @@ package dev.modq.cli;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-import java.nio.file.Path;
-
 /** Options every command takes, before or after the command name. */
 public final class GlobalOptions {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "Database file (default: $MODQ_DB, else modq/modq.db under $XDG_DATA_HOME or ~/.local/share).")
-    Path db;
+            description = "Database: a file (SQLite) or a postgresql:// address (default: $MODQ_DB, else"
+                    + " modq/modq.db under $XDG_DATA_HOME or ~/.local/share).")
+    String db;
 
     @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Act as this moderator (admins only; default: your OS user).")

@@ -9,7 +9,7 @@ import dev.modq.io.Importer;
 import dev.modq.io.InputFile;
 import dev.modq.io.ProgressListener;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteImport;
+import dev.modq.store.ImportOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,9 +62,9 @@ public final class ImportCommand extends BaseCommand {
         }
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             ProgressListener progress = TerminalProgress.forStderr(err());
-            SqliteImport.Outcome outcome;
+            ImportOutcome outcome;
             try {
-                outcome = SqliteImport.run(ctx.store(), dryRun, strict, sink -> {
+                outcome = ctx.store().runImport(dryRun, strict, sink -> {
                     Importer importer = new Importer(sink, progress, strict, root().stdin());
                     List<FileRead> reads = new ArrayList<>();
                     for (String file : files) {
@@ -86,7 +86,7 @@ public final class ImportCommand extends BaseCommand {
         }
     }
 
-    private void printText(List<FileReport> reports, SqliteImport.Outcome outcome, long ms) {
+    private void printText(List<FileReport> reports, ImportOutcome outcome, long ms) {
         if (outcome.undoneFromInterrupted() > 0) {
             say("modq: an earlier import was interrupted while it applied: its " + outcome.undoneFromInterrupted()
                     + " new comment(s) that nobody decided were removed first");
@@ -121,7 +121,7 @@ public final class ImportCommand extends BaseCommand {
         say("modq: " + (dryRun ? "dry run, nothing was written" : "imported") + " in " + ms + " ms");
     }
 
-    private void printJson(List<FileReport> reports, SqliteImport.Outcome outcome, long ms) {
+    private void printJson(List<FileReport> reports, ImportOutcome outcome, long ms) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out())
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.writeStartObject();

@@ -1,7 +1,7 @@
 package dev.modq.cli;
 
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,21 +24,27 @@ public final class InitCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Path db = DatabasePath.resolve(global().db, System.getenv());
-        GroupPrincipal shareWith = group == null ? null : GroupSharing.lookup(db, group);
-        boolean existed = Files.exists(db);
+        String db = DatabasePath.resolve(global().db, System.getenv());
+        Path file = Stores.fileOf(db);
+        if (file == null && group != null) {
+            throw new UsageException("--group shares a database file; " + Stores.redact(db)
+                    + " is a server database (give its users access there)");
+        }
+        GroupPrincipal shareWith = group == null ? null : GroupSharing.lookup(file, group);
+        boolean existed = file == null || Files.exists(file);
         if (!existed && global().db == null && System.getenv("MODQ_DB") == null) {
-            createDefaultDirectory(db);
+            createDefaultDirectory(file);
         }
         try (AppContext ctx = AppContext.open(db, global().as(), OpenMode.CREATE)) {
-            String schema = "schema V" + String.format("%03d", SqliteStore.bundledSchemaVersion());
+            String schema = "schema V" + String.format("%03d", ctx.store().schemaVersion());
             if (existed) {
-                say("modq: " + db + " is ready (" + schema + ")");
+                say("modq: " + ctx.store().address() + " is ready (" + schema + ")");
             } else {
-                say("modq: created " + db + " (" + schema + "); " + ctx.actor().name() + " is its first admin");
+                say("modq: created " + ctx.store().address() + " (" + schema + "); " + ctx.actor().name()
+                        + " is its first admin");
             }
             if (shareWith != null) {
-                GroupSharing.share(db, group, shareWith).forEach(this::say);
+                GroupSharing.share(file, group, shareWith).forEach(this::say);
             }
             return ExitCode.OK;
         }

@@ -78,7 +78,7 @@ public final class LearnCommand extends BaseCommand {
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             SpamScorer scorer = ctx.scorer();
             if (evaluate) {
-                report(ctx.store().path().toString(), scorer.evaluate(trainShare), scorer.thresholds());
+                report(ctx.store().address(), scorer.evaluate(trainShare), scorer.thresholds());
             } else if (thresholds != null) {
                 setThresholds(scorer);
             } else if (status) {

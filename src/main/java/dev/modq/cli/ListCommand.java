@@ -7,7 +7,6 @@ import dev.modq.core.ListedComment;
 import dev.modq.core.query.Query;
 import dev.modq.store.ListOrder;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.CommentStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +53,7 @@ public final class ListCommand extends BaseCommand {
         Query query = filters.toQuery();
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
             RowWriter<ListedComment> writer = RowWriter.of(format.get(), chosen, out(), TerminalWidth.detect());
-            CommentStream.forEach(ctx.store(), query, order, limit, writer::write);
+            ctx.store().forEachListed(query, order, limit, writer::write);
             writer.finish();
         }
         return ExitCode.OK;

@@ -8,7 +8,6 @@ import dev.modq.core.AuditEntry;
 import dev.modq.core.ChainPin;
 import dev.modq.store.AuditFilter;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.AuditLogReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,7 +86,7 @@ public final class LogCommand extends BaseCommand {
             List<Field<AuditEntry>> chosen = fields != null ? Field.select(fields, AuditFields.ALL)
                     : format.get() == Format.TABLE ? Field.select(AuditFields.TABLE_DEFAULT, AuditFields.ALL) : AuditFields.ALL;
             RowWriter<AuditEntry> writer = RowWriter.of(format.get(), chosen, out(), TerminalWidth.detect());
-            AuditLogReader.forEach(ctx.store(), filter, writer::write);
+            ctx.store().forEachAudit(filter, writer::write);
             writer.finish();
             return ExitCode.OK;
         }
@@ -124,7 +123,7 @@ public final class LogCommand extends BaseCommand {
     private int verify(AppContext ctx, ChainPin pin) {
         AuditChain.Verifier check = new AuditChain.Verifier();
         Map<Long, String> pinned = new HashMap<>(2);
-        AuditLogReader.forEach(ctx.store(), AuditFilter.ALL, e -> {
+        ctx.store().forEachAudit(AuditFilter.ALL, e -> {
             check.accept(e);
             if (pin != null && e.id() == pin.count()) {
                 pinned.put(e.id(), e.hash());
@@ -146,7 +145,7 @@ public final class LogCommand extends BaseCommand {
     }
 
     private int head(AppContext ctx) {
-        ChainPin pin = AuditLogReader.head(ctx.store());
+        ChainPin pin = ctx.store().auditHead();
         out().println(pin);
         out().flush();
         return ExitCode.OK;

@@ -5,7 +5,6 @@ import dev.modq.core.ModeratorName;
 import dev.modq.core.Role;
 import dev.modq.core.text.DisplayWidth;
 import dev.modq.core.text.Sanitizer;
-import dev.modq.service.AccessDeniedException;
 import dev.modq.store.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,13 +28,6 @@ public final class ModeratorCommand extends BaseCommand {
         return ExitCode.USAGE;
     }
 
-    static void requireAdmin(AppContext ctx) {
-        if (!ctx.actor().role().canManageModerators()) {
-            throw new AccessDeniedException("only admins may change the roster; " + ctx.actor().name() + " is a "
-                    + ctx.actor().role().label() + " (ask an admin)");
-        }
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a moderator (their OS user name), or re-enable a removed one.")
     static final class Add extends BaseCommand {
@@ -52,7 +44,7 @@ public final class ModeratorCommand extends BaseCommand {
             Role parsed = parseRole(role);
             requireValidName(name);
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-                requireAdmin(ctx);
+                ctx.roster().requireAdmin();
                 ctx.roster().add(name, parsed);
                 say("modq: " + Sanitizer.clean(name) + " is now a " + parsed.label());
                 return ExitCode.OK;
@@ -69,7 +61,7 @@ public final class ModeratorCommand extends BaseCommand {
         @Override
         public Integer call() {
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-                requireAdmin(ctx);
+                ctx.roster().requireAdmin();
                 ctx.roster().remove(name);
                 say("modq: removed " + Sanitizer.clean(name) + " (history kept; `modq moderator add " + Sanitizer.clean(name)
                         + "` re-enables)");
@@ -91,7 +83,7 @@ public final class ModeratorCommand extends BaseCommand {
         public Integer call() {
             Role parsed = parseRole(role);
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-                requireAdmin(ctx);
+                ctx.roster().requireAdmin();
                 ctx.roster().setRole(name, parsed);
                 say("modq: " + Sanitizer.clean(name) + " is now a " + parsed.label());
                 return ExitCode.OK;

@@ -2,6 +2,7 @@ package dev.modq.cli;
 
 import dev.modq.core.Status;
 import dev.modq.core.query.When;
+import dev.modq.service.ModerationService;
 import dev.modq.service.PurgeService;
 import dev.modq.store.OpenMode;
 import dev.modq.store.PurgeSelection;
@@ -22,7 +23,7 @@ import java.time.temporal.ChronoUnit;
         footer = {"%nExamples:", "  modq purge --status rejected --older-than 30d --dry-run",
                 "  modq purge --status rejected --older-than 30d --yes",
                 "  modq purge --status rejected --older-than 2026-01-01",
-                "%nOn a terminal, asks before deleting more than " + DecideCommand.CONFIRM_ABOVE + " comments."
+                "%nOn a terminal, asks before deleting more than " + ModerationService.CONFIRM_ABOVE + " comments."
                         + " Without a terminal it never asks: --yes is required (or --dry-run).",
                 ExitCode.HELP_FOOTER})
 public final class PurgeCommand extends BaseCommand {
@@ -57,7 +58,7 @@ public final class PurgeCommand extends BaseCommand {
             PurgeService purge = ctx.purge();
             if (!dryRun && !yes) {
                 long count = purge.purge(which, before, note, true).purged();
-                if (count > DecideCommand.CONFIRM_ABOVE && !prompter.confirm("Purge " + count + " " + which.label()
+                if (ModerationService.needsConfirmation(count) && !prompter.confirm("Purge " + count + " " + which.label()
                         + " comments for good?")) {
                     say("modq: nothing deleted");
                     return ExitCode.FAILURE;

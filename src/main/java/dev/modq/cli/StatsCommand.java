@@ -9,7 +9,6 @@ import dev.modq.core.Status;
 import dev.modq.core.text.DisplayWidth;
 import dev.modq.core.text.Sanitizer;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.StatsQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +42,7 @@ public final class StatsCommand extends BaseCommand {
         }
         Stats stats;
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
-            stats = StatsQueries.stats(ctx.store(), top, days);
+            stats = ctx.store().stats(top, days);
         }
         if (format.get() == Format.JSON) {
             json(stats);

@@ -4,7 +4,7 @@ import dev.modq.core.Moderator;
 import dev.modq.core.text.Sanitizer;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
 import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.TerminalUi;
 import picocli.CommandLine.Command;
@@ -40,9 +40,9 @@ public final class TuiCommand extends BaseCommand {
         // decisions are written on a second connection, off the key loop: a busy database never freezes the screen
         // (opened from the first: a second open() would read the file with Java I/O and drop SQLite's locks)
         try (AppContext ctx = AppContext.open(global, OpenMode.EXISTING);
-             SqliteStore writes = ctx.store().openAnother(WRITE_TRY_MS)) {
+             Store writes = ctx.store().openAnother(WRITE_TRY_MS)) {
             Moderator me = ctx.actor();
-            Session session = Session.of(Sanitizer.clean(ctx.store().path().getFileName().toString()),
+            Session session = Session.of(Sanitizer.clean(ctx.store().shortName()),
                     Sanitizer.clean(me.name()), me.role().label(), me.role().canDecide(), ctx.store().writable());
             TerminalUi.run(ctx.store(), new ModerationService(writes, me, Clock.systemUTC()), session,
                     global.colorWanted(), OutputCharset.localeNote());

@@ -1,6 +1,6 @@
 package dev.modq.cli;
 
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Stores;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version from the jar manifest (or "dev" when run from classes), and the schema version it brings. */
@@ -10,6 +10,6 @@ public final class VersionProvider implements IVersionProvider {
     public String[] getVersion() {
         String version = VersionProvider.class.getPackage().getImplementationVersion();
         return new String[]{"modq " + (version == null ? "dev" : version)
-                + " (schema V" + String.format("%03d", SqliteStore.bundledSchemaVersion()) + ")"};
+                + " (schema V" + String.format("%03d", Stores.bundledSchemaVersion()) + ")"};
     }
 }

@@ -41,11 +41,11 @@ public final class Actors {
     private static Moderator registered(Store store, String name) {
         Optional<Moderator> found = store.moderator(name);
         if (found.isEmpty()) {
-            throw new AccessDeniedException("'" + name + "' is not a moderator of " + store.path()
+            throw new AccessDeniedException("'" + name + "' is not a moderator of " + store.address()
                     + ": ask an admin to run `modq moderator add " + name + "`");
         }
         if (found.get().disabled()) {
-            throw new AccessDeniedException("moderator '" + name + "' is disabled on " + store.path()
+            throw new AccessDeniedException("moderator '" + name + "' is disabled on " + store.address()
                     + ": ask an admin to run `modq moderator add " + name + "` to re-enable");
         }
         return found.get();

@@ -9,6 +9,7 @@ import dev.modq.core.Reasons;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.core.Target;
+import dev.modq.core.query.Query;
 import dev.modq.store.CommentState;
 import dev.modq.store.NewAuditEntry;
 import dev.modq.store.Store;
@@ -31,6 +32,12 @@ import java.util.Optional;
  */
 public final class ModerationService {
 
+    /**
+     * Above this many comments in one decision, a person is asked first: the CLI on a terminal (unless --yes), the
+     * text UI for tagged comments, a purge on a terminal. The one definition.
+     */
+    public static final int CONFIRM_ABOVE = 20;
+
     private static final int CHUNK = 1_000;
     private static final String UNDO = "undo";
 
@@ -52,6 +59,21 @@ public final class ModerationService {
         this.clock = clock;
     }
 
+    /**
+     * What a decision "--where QUERY" acts on: every match, whatever its status unless the query names one, each
+     * with the version read now, so a comment changed before the decision takes the write lock is a conflict.
+     */
+    public List<Target> targetsMatching(Query query) {
+        List<Target> found = new ArrayList<>();
+        store.forEachIdVersion(query, (id, version) -> found.add(Target.seen(id, version)));
+        return found;
+    }
+
+    /** Whether deciding on {@code count} comments at once needs a person's confirmation first. */
+    public static boolean needsConfirmation(long count) {
+        return count > CONFIRM_ABOVE;
+    }
+
     public Store store() {
         return store;
     }
@@ -64,7 +86,7 @@ public final class ModerationService {
         requireCanDecide();
         String batchId = BatchIds.next(clock.instant());
         return store.write(tx -> {
-            RosterCheck.requireMayDecide(tx, actor.name(), store.path(), clock.instant());
+            RosterCheck.requireMayDecide(tx, actor.name(), store.address(), clock.instant());
             List<Outcome> outcomes = new ArrayList<>(targets.size());
             Map<Long, Outcome> seen = new HashMap<>(targets.size() * 2);
             List<Target> chunk = new ArrayList<>(CHUNK);
@@ -139,7 +161,7 @@ public final class ModerationService {
     public Optional<UndoResult> undoLast(DecideOptions options) {
         requireCanDecide();
         Optional<String> latest = store.write(tx -> {
-            RosterCheck.requireMayDecide(tx, actor.name(), store.path(), clock.instant());
+            RosterCheck.requireMayDecide(tx, actor.name(), store.address(), clock.instant());
             return tx.latestUndoableBatch(actor.name());
         });
         return latest.map(batch -> undo(batch, options));
@@ -149,7 +171,7 @@ public final class ModerationService {
         requireCanDecide();
         String batchId = BatchIds.next(clock.instant());
         BatchResult result = store.write(tx -> {
-            Moderator current = RosterCheck.requireMayDecide(tx, actor.name(), store.path(), clock.instant());
+            Moderator current = RosterCheck.requireMayDecide(tx, actor.name(), store.address(), clock.instant());
             String owner = tx.batchOwner(batchToUndo).orElseThrow(() -> new UnknownBatchException(batchToUndo));
             if (!owner.equals(actor.name()) && current.role() != Role.ADMIN) {
                 throw new AccessDeniedException("batch " + batchToUndo + " was made by " + owner
@@ -244,7 +266,7 @@ public final class ModerationService {
                     + " `modq moderator role " + actor.name() + " moderator`");
         }
         if (!store.writable()) {
-            throw new AccessDeniedException("database " + store.path() + " is read-only for " + actor.name()
+            throw new AccessDeniedException("database " + store.address() + " is read-only for " + actor.name()
                     + ", so decisions are refused: you can browse; ask its owner for write access");
         }
     }

@@ -48,7 +48,7 @@ public final class PurgeService {
         }
         String batchId = BatchIds.next(clock.instant());
         return store.write(tx -> {
-            RosterCheck.requireAdmin(tx, moderator, store.path(), clock.instant());
+            RosterCheck.requireAdmin(tx, moderator, store.address(), clock.instant());
             PurgeSelection selection = tx.selectForPurge(status, before);
             long[] ids = purgeChunks(tx, selection, note, batchId, dryRun);
             if (dryRun) {

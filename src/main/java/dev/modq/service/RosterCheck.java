@@ -6,7 +6,6 @@ import dev.modq.core.Role;
 import dev.modq.core.text.RelativeTime;
 import dev.modq.store.WriteTransaction;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ final class RosterCheck {
     }
 
     /** The moderator as the roster says now; AccessDeniedException saying who changed it and when otherwise. */
-    static Moderator requireMayDecide(WriteTransaction tx, String name, Path db, Instant now) {
+    static Moderator requireMayDecide(WriteTransaction tx, String name, String db, Instant now) {
         Optional<Moderator> current = tx.moderator(name);
         if (current.isEmpty() || current.get().disabled()) {
             throw new AccessDeniedException(name + " is no longer a moderator of " + db + ": removed"
@@ -45,7 +44,7 @@ final class RosterCheck {
     }
 
     /** Admins manage the roster; read under the lock too, so a demoted admin's open session cannot. */
-    static Moderator requireAdmin(WriteTransaction tx, String name, Path db, Instant now) {
+    static Moderator requireAdmin(WriteTransaction tx, String name, String db, Instant now) {
         Moderator current = requireMayDecide(tx, name, db, now);
         if (current.role() != Role.ADMIN) {
             throw new AccessDeniedException("only admins may change the roster; " + name + " is a "

@@ -31,11 +31,22 @@ public final class RosterService {
         this.clock = clock;
     }
 
+    /**
+     * Refuses at once, before any write, when the acting moderator is not an admin (each change checks again under
+     * the write lock, where a role changed meanwhile is seen).
+     */
+    public void requireAdmin() {
+        if (!actor.role().canManageModerators()) {
+            throw new AccessDeniedException("only admins may change the roster; " + actor.name() + " is a "
+                    + actor.role().label() + " (ask an admin)");
+        }
+    }
+
     /** Adds {@code name} with {@code role}, or re-enables a removed moderator with it. */
     public void add(String name, Role role) {
         ModeratorName.require(name);
         store.write("adding moderator " + name, tx -> {
-            RosterCheck.requireAdmin(tx, actor.name(), store.path(), clock.instant());
+            RosterCheck.requireAdmin(tx, actor.name(), store.address(), clock.instant());
             Optional<Moderator> before = tx.moderator(name);
             Role fromRole = before.filter(m -> !m.disabled()).map(Moderator::role).orElse(null);
             if (fromRole == Role.ADMIN && role != Role.ADMIN) {
@@ -50,7 +61,7 @@ public final class RosterService {
     /** Disables {@code name}; their past decisions stay attributed to them. */
     public void remove(String name) {
         store.write("removing moderator " + name, tx -> {
-            RosterCheck.requireAdmin(tx, actor.name(), store.path(), clock.instant());
+            RosterCheck.requireAdmin(tx, actor.name(), store.address(), clock.instant());
             if (name.equals(actor.name())) {
                 throw new IllegalArgumentException("you cannot remove yourself; ask another admin");
             }
@@ -71,7 +82,7 @@ public final class RosterService {
     /** Changes the role of a moderator on the roster. */
     public void setRole(String name, Role role) {
         store.write("changing the role of moderator " + name, tx -> {
-            RosterCheck.requireAdmin(tx, actor.name(), store.path(), clock.instant());
+            RosterCheck.requireAdmin(tx, actor.name(), store.address(), clock.instant());
             Moderator target = existing(tx, name);
             if (target.role() == Role.ADMIN && role != Role.ADMIN && !target.disabled()) {
                 requireAnotherAdmin(tx, name, "make " + name + " a " + role.label());

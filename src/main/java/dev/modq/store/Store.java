@@ -11,16 +11,32 @@ import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The moderation store. Reads never load the whole queue; writes happen in {@link #write} transactions. */
-public interface Store extends AutoCloseable {
+/**
+ * The moderation store: the only way from the service, the CLI and the text UI to the data, whatever the backend
+ * (open one with {@link Stores#open}). Reads never load the whole queue; writes happen in {@link #write}
+ * transactions. The smaller interfaces it extends name what each command needs.
+ */
+public interface Store extends AutoCloseable, CommentStreams, StatsSource, AuditReader, StoreCheck, Backups, SchemaInfo,
+        SecondConnection, BulkLoader, DemoMarks, ImportTarget, ExportSource, RowCopy {
 
-    Path path();
+    /** Where the database is, fit for messages: a file path, or a server address without its password. */
+    String address();
+
+    /** A short name for the text UI's header: the file name, or the database name. */
+    default String shortName() {
+        String a = address();
+        int query = a.indexOf('?');
+        if (query >= 0) {
+            a = a.substring(0, query);
+        }
+        int slash = a.lastIndexOf('/');
+        return slash < 0 || slash == a.length() - 1 ? a : a.substring(slash + 1);
+    }
 
     /** False when this user may read but not write the database file. */
     boolean writable();
@@ -54,8 +70,8 @@ public interface Store extends AutoCloseable {
     /** The comment's meta (imported from its source: akismet results, ratings...), by key, at most {@code limit}. */
     Map<String, String> commentMeta(long commentId, int limit);
 
-    /** Changes whenever another connection commits (PRAGMA data_version): cheap polling for the UI. */
-    long dataVersion();
+    /** How the text UI learns that another connection committed; owned (and closed) by this store. */
+    ChangeWatcher changes();
 
     Optional<Moderator> moderator(String name);
 
@@ -91,7 +107,7 @@ public interface Store extends AutoCloseable {
 
     /** The spam model and stored scores (not every store keeps them). */
     default ScoreStore scores() {
-        throw new UnsupportedOperationException("this store keeps no spam scores: " + path());
+        throw new UnsupportedOperationException("this store keeps no spam scores: " + address());
     }
 
     @Override

@@ -21,9 +21,6 @@ public final class Keymap {
     /** How many tagged comments a single {@code T} tags at most. */
     public static final int TAG_ALL_CAP = 10_000;
 
-    /** Bulk decisions on more tagged comments than this ask for {@code y} first. */
-    public static final int CONFIRM_ABOVE = 20;
-
     public static final List<Binding> BINDINGS = List.of(
             b("Move", Scope.QUEUE, Action.MOVE_DOWN, "next comment", null, "j", "Down"),
             b("Move", Scope.QUEUE, Action.MOVE_UP, "previous comment", null, "k", "Up"),

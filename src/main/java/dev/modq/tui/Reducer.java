@@ -7,6 +7,7 @@ import dev.modq.core.query.Query;
 import dev.modq.core.query.QueryException;
 import dev.modq.core.Status;
 import dev.modq.core.text.Sanitizer;
+import dev.modq.service.ModerationService;
 import dev.modq.store.Keyset;
 import dev.modq.store.QueueOrder;
 
@@ -345,7 +346,7 @@ public final class Reducer {
             return viewerRefused(s);
         }
         if (!s.tagged().isEmpty()) {
-            if (s.tagged().size() > Keymap.CONFIRM_ABOVE && !confirmed) {
+            if (ModerationService.needsConfirmation(s.tagged().size()) && !confirmed) {
                 return done(s.withOverlay(new Overlay.Confirm(d, reason, s.tagged().size())));
             }
             List<Target> targets = s.tagged().entrySet().stream().map(e -> Target.seen(e.getKey(), e.getValue()))

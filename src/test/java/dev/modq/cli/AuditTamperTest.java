@@ -4,12 +4,15 @@ import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
 import dev.modq.store.AuditFilter;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.AuditLogReader;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 10 item 6: what someone holding the file can do to the audit log with sqlite3 (append-only triggers
- * dropped), and what `log --verify`, `log --verify --expect` and `check` say about it.
+ * Issue 10 item 6: what someone holding the file can do to the audit log with sqlite3 or psql (append-only
+ * guards lifted), and what `log --verify`, `log --verify --expect` and `check` say about it.
  */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class AuditTamperTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -30,7 +38,7 @@ class AuditTamperTest {
 
     @BeforeEach
     void decideSome() {
-        fx = CliFixture.small(dir);
+        fx = CliFixture.small(backend, dir);
         assertEquals(0, fx.run("reject", "1", "2", "--reason", "spam").code());
         assertEquals(0, fx.run("flag", "3", "--note", "look again").code());
         assertEquals(0, fx.run("approve", "6").code());
@@ -38,8 +46,7 @@ class AuditTamperTest {
     }
 
     private void tamper(String... sql) {
-        List<String> all = new ArrayList<>(List.of("DROP TRIGGER IF EXISTS audit_log_no_update",
-                "DROP TRIGGER IF EXISTS audit_log_no_delete"));
+        List<String> all = new ArrayList<>(fx.database.auditGuardsOff());
         all.addAll(List.of(sql));
         fx.exec(all.toArray(String[]::new));
     }
@@ -52,8 +59,8 @@ class AuditTamperTest {
 
     private List<AuditEntry> entries() {
         List<AuditEntry> all = new ArrayList<>();
-        try (SqliteStore store = SqliteStore.open(fx.db, OpenMode.EXISTING)) {
-            AuditLogReader.forEach(store, AuditFilter.ALL, all::add);
+        try (Store store = fx.database.open(OpenMode.EXISTING)) {
+            store.forEachAudit(AuditFilter.ALL, all::add);
         }
         return all;
     }

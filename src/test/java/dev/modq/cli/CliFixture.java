@@ -1,7 +1,5 @@
 package dev.modq.cli;
 
-import dev.modq.testing.CliRun;
-
 import dev.modq.core.Comment;
 import dev.modq.core.CommentKind;
 import dev.modq.core.Post;
@@ -9,41 +7,43 @@ import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.service.Actors;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.BulkWriter;
-import dev.modq.store.sqlite.SqliteStore;
-import picocli.CommandLine;
+import dev.modq.store.Store;
+import dev.modq.testing.CliRun;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real SQLite file with a small fixed set of comments, and a way to run modq against it. */
+/** A real database (of any backend) with a small fixed set of comments, and a way to run modq against it. */
 final class CliFixture {
 
     static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
-    final Path db;
+    /** The database, with plain JDBC beside modq. */
+    final TestDatabase database;
+    /** Its address, as --db takes it. */
+    final String db;
 
-    private CliFixture(Path db) {
-        this.db = db;
+    private CliFixture(TestDatabase database) {
+        this.database = database;
+        this.db = database.address();
+    }
+
+    static CliFixture small(Path dir) {
+        return small(TestStores.SQLITE, dir);
     }
 
     /** Six comments on two posts: pending, approved, flagged; hostile text; links; a reply. */
-    static CliFixture small(Path dir) {
-        CliFixture f = new CliFixture(dir.resolve("modq.db"));
+    static CliFixture small(TestStores.Backend backend, Path dir) {
+        CliFixture f = new CliFixture(backend.fresh(dir, "modq.db"));
         f.load(List.of(
                         new Post(1, "Budget vote tonight", "https://news.example/budget", "ed", T0.minusSeconds(86_400), "local", null),
                         new Post(2, "Harbour \"works\" delayed", null, null, null, "local", null)),
@@ -58,18 +58,23 @@ final class CliFixture {
                         comment(6, 2, null, "bob", "bob@example.org", "10.1.2.3", "Second from bob", Status.PENDING, 5)));
         // meta as imports bring it: `show` prints it, sanitised in tables
         f.exec("INSERT INTO comment_meta (comment_id, meta_key, meta_value) VALUES"
-                + " (2, 'akismet_result', 'true'), (2, 'rating', char(27) || '[31m5'), (2, 'empty', NULL)");
+                + " (2, 'akismet_result', 'true'), (2, 'empty', NULL)");
+        f.database.sql("INSERT INTO comment_meta (comment_id, meta_key, meta_value) VALUES (2, 'rating', ?)", "\u001b[31m5");
         return f;
     }
 
     /** A fixture over a path that may not hold a database at all. */
     static CliFixture at(Path db) {
-        return new CliFixture(db);
+        return new CliFixture(TestStores.SQLITE.fresh(db.getParent(), db.getFileName().toString()));
+    }
+
+    static CliFixture many(Path dir, int n) {
+        return many(TestStores.SQLITE, dir, n);
     }
 
     /** {@code n} pending comments with ids 1..n on one post. */
-    static CliFixture many(Path dir, int n) {
-        CliFixture f = new CliFixture(dir.resolve("many.db"));
+    static CliFixture many(TestStores.Backend backend, Path dir, int n) {
+        CliFixture f = new CliFixture(backend.fresh(dir, "many.db"));
         List<Comment> comments = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             comments.add(comment(i, 1, null, "user" + (i % 100), null, "10.0.0." + (i % 250), "comment " + i, Status.PENDING, i));
@@ -85,24 +90,21 @@ final class CliFixture {
     }
 
     private void load(List<Post> posts, List<Comment> comments) {
-        try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
+        try (Store store = database.open(OpenMode.CREATE)) {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
-            store.writeRaw("loading the fixture", () -> {
-                try (BulkWriter w = new BulkWriter(store.rawConnection())) {
-                    for (Post p : posts) {
-                        w.post(p);
-                    }
-                    for (Comment c : comments) {
-                        w.comment(c);
-                    }
+            store.bulkLoad("loading the fixture", w -> {
+                for (Post p : posts) {
+                    w.post(p);
                 }
-                return null;
+                for (Comment c : comments) {
+                    w.comment(c);
+                }
             });
         }
     }
 
     void addModerator(String name, Role role) {
-        try (SqliteStore store = SqliteStore.open(db, OpenMode.EXISTING)) {
+        try (Store store = database.open(OpenMode.EXISTING)) {
             store.putModerator(name, role);
         }
     }
@@ -145,28 +147,11 @@ final class CliFixture {
     }
 
     void exec(String... sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            for (String s : sql) {
-                st.executeUpdate(s);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        database.sqls(sql);
     }
 
     private void query(String sql, StringBuilder sb) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            int cols = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                for (int i = 1; i <= cols; i++) {
-                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                sb.append('\n');
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        database.rows(sql).forEach(row -> sb.append(row).append('\n'));
     }
 
     /** Compares with src/test/resources/golden/NAME; -Dmodq.updateGolden=true rewrites the file instead. */

@@ -29,10 +29,17 @@ class DatabasePathTest {
     @Test
     void givenPathsAndAnExistingDefaultAreLeftToTheStore() throws Exception {
         Path given = dir.resolve("nowhere/q.db");
-        assertEquals(given, DatabasePath.resolveExisting(given, Map.of()));
-        assertEquals(given, DatabasePath.resolveExisting(null, Map.of("MODQ_DB", given.toString())));
+        assertEquals(given.toString(), DatabasePath.resolveExisting(given.toString(), Map.of()));
+        assertEquals(given.toString(), DatabasePath.resolveExisting(null, Map.of("MODQ_DB", given.toString())));
         Path def = Files.createDirectories(dir.resolve("modq")).resolve("modq.db");
         Files.createFile(def);
-        assertEquals(def, DatabasePath.resolveExisting(null, Map.of("XDG_DATA_HOME", dir.toString())));
+        assertEquals(def.toString(), DatabasePath.resolveExisting(null, Map.of("XDG_DATA_HOME", dir.toString())));
+    }
+
+    @Test
+    void aServerAddressIsKeptWhole() {
+        String url = "postgresql://modq@db.internal/comments";
+        assertEquals(url, DatabasePath.resolveExisting(url, Map.of()));
+        assertEquals(url, DatabasePath.resolveExisting(null, Map.of("MODQ_DB", url)));
     }
 }

@@ -1,9 +1,13 @@
 package dev.modq.cli;
 
-import dev.modq.testing.CliRun;
 import dev.modq.core.Role;
+import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class DecideCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void rejectingIdsAppliesThemInOneBatchAndPrintsNothingOnStdout() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("reject", "1", "2", "--reason", "spam");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.out());
@@ -35,7 +44,7 @@ class DecideCommandTest {
 
     @Test
     void alreadyInTheStateCountsAsSuccess() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("approve", "4");
         assertEquals(0, r.code(), r.err());
         assertEquals("modq: approved 0, unchanged 1; nothing changed\n", r.err());
@@ -43,7 +52,7 @@ class DecideCommandTest {
 
     @Test
     void partialFailuresListExactlyTheFailingIdsAndExitThree() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         // comment 2 is at version 0; the line says the caller saw version 7: a conflict.
         String stdin = "# ids from a script\n1\n\n999\n{\"id\": 2, \"version\": 7}\n4\n";
         CliRun r = fx.runWithStdin(stdin, "approve", "-");
@@ -60,7 +69,7 @@ class DecideCommandTest {
 
     @Test
     void atomicLeavesNothingChanged() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String before = fx.state();
         CliRun r = fx.run("reject", "1", "2", "999", "--atomic");
         assertEquals(3, r.code(), r.err());
@@ -71,7 +80,7 @@ class DecideCommandTest {
 
     @Test
     void dryRunPrintsTransitionsAndChangesNothing() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String before = fx.state();
         CliRun r = fx.run("reject", "1", "4", "5", "--dry-run");
         assertEquals(0, r.code(), r.err());
@@ -82,7 +91,7 @@ class DecideCommandTest {
 
     @Test
     void formatIdsPrintsTheChangedIds() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("flag", "1", "5", "6", "--format", "ids");
         assertEquals(0, r.code(), r.err());
         assertEquals("1\n6\n", r.out());
@@ -90,7 +99,7 @@ class DecideCommandTest {
 
     @Test
     void formatJsonlReportsEveryOutcome() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("reject", "1", "999", "--format", "jsonl");
         assertEquals(3, r.code(), r.err());
         assertEquals("{\"id\":1,\"result\":\"applied\",\"from\":\"pending\",\"to\":\"rejected\",\"detail\":null}\n"
@@ -99,7 +108,7 @@ class DecideCommandTest {
 
     @Test
     void anUnreadableStdinLineStopsEverythingAndNamesItsLine() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String before = fx.state();
         CliRun r = fx.runWithStdin("1\n2\n3x\n4\n", "reject", "-");
         assertEquals(2, r.code());
@@ -115,7 +124,7 @@ class DecideCommandTest {
     @Test
     void hundredThousandIdsOnStdinAreOneBatch() {
         int n = 100_000;
-        CliFixture fx = CliFixture.many(dir, n);
+        CliFixture fx = CliFixture.many(backend, dir, n);
         StringBuilder ids = new StringBuilder(n * 7);
         for (int i = 1; i <= n; i++) {
             ids.append(i).append('\n');
@@ -132,7 +141,7 @@ class DecideCommandTest {
 
     @Test
     void whereActsOnEveryMatch() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("reject", "--where", "status:pending", "--format", "ids");
         assertEquals(0, r.code(), r.err());
         assertEquals("1\n2\n3\n6\n", r.out());
@@ -141,7 +150,7 @@ class DecideCommandTest {
 
     @Test
     void malformedWhereOnADecisionIsAUsageError() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String before = fx.state();
         CliRun r = fx.run("reject", "--where", "status:bogus");
         assertEquals(2, r.code(), r.err());
@@ -151,7 +160,7 @@ class DecideCommandTest {
 
     @Test
     void idsAndWhereTogetherOrNeitherAreUsageErrors() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         assertEquals(2, fx.run("reject").code());
         assertEquals(2, fx.run("reject", "1", "--where", "status:pending").code());
         assertEquals(2, fx.run("reject", "1", "--format", "csv").code());
@@ -159,7 +168,7 @@ class DecideCommandTest {
 
     @Test
     void aViewerIsRefused() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.addModerator("vera", Role.VIEWER);
         String before = fx.state();
         CliRun r = fx.run("--as", "vera", "reject", "1");
@@ -171,7 +180,7 @@ class DecideCommandTest {
 
     @Test
     void aTerminalIsAskedBeforeActingOnManyAndNoMeansNothing() {
-        CliFixture fx = CliFixture.many(dir, 30);
+        CliFixture fx = CliFixture.many(backend, dir, 30);
         AtomicReference<String> asked = new AtomicReference<>();
         String before = fx.state();
         CliRun r = fx.runWith(new ByteArrayInputStream(new byte[0]), q -> {
@@ -193,7 +202,7 @@ class DecideCommandTest {
 
     @Test
     void withoutATerminalNobodyIsAsked() {
-        CliFixture fx = CliFixture.many(dir, 30);
+        CliFixture fx = CliFixture.many(backend, dir, 30);
         CliRun r = fx.runWith(new ByteArrayInputStream("1\n2\n".repeat(1).getBytes(StandardCharsets.UTF_8)), null,
                 "reject", "--where", "status:pending");
         assertEquals(0, r.code(), r.err());

@@ -59,6 +59,7 @@ class HelpAndCompletionTest {
         expected.put("modq undo --format ''", "ids jsonl");
         expected.put("modq export --format w", "wp-cli");
         expected.put("modq check --format ''", "text json");
+        expected.put("modq cop", "copy");
         expected.put("modq log --action ''", "approve reject flag pending undo purge moderator_add moderator_remove moderator_role");
         expected.put("modq moderator add bob --role ''", "admin moderator viewer");
         expected.put("modq moderator role bob ''", "admin moderator viewer");

@@ -2,9 +2,13 @@ package dev.modq.cli;
 
 import dev.modq.service.Actors;
 import dev.modq.testing.CliRun;
-import dev.modq.testing.TestDb;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class InitAndModeratorCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -25,19 +34,20 @@ class InitAndModeratorCommandTest {
 
     @Test
     void initCreatesADatabaseAndMakesTheUserItsFirstAdmin() {
-        Path db = dir.resolve("new.db");
+        TestDatabase db = backend.fresh(dir, "new.db");
         CliRun r = run("init", "--db", db.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("is its first admin"), r.err());
-        assertEquals("admin", TestDb.stringValue(db, "SELECT role FROM moderators WHERE name = '" + Actors.osUser() + "'"));
+        assertEquals("admin", db.stringValue("SELECT role FROM moderators WHERE name = '" + Actors.osUser() + "'"));
         CliRun again = run("init", "--db", db.toString());
         assertEquals(0, again.code());
         assertTrue(again.err().contains("is ready"), again.err());
-        assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM moderators"));
+        assertEquals(1, db.longValue("SELECT count(*) FROM moderators"));
     }
 
     @Test
     void badDatabasePathsGetOneLineAndANonZeroExitAndChangeNothing() throws Exception {
+        TestStores.onlyOnSqlite(backend, "file paths");
         CliRun missingDir = run("init", "--db", dir.resolve("no/such/dir.db").toString());
         assertEquals(ExitCode.FAILURE, missingDir.code());
         assertEquals(1, missingDir.err().lines().count(), missingDir.err());
@@ -59,9 +69,9 @@ class InitAndModeratorCommandTest {
 
     @Test
     void aDatabaseFromANewerModqIsRefusedWithoutAStackTrace() {
-        Path db = dir.resolve("future.db");
+        TestDatabase db = backend.fresh(dir, "future.db");
         assertEquals(0, run("init", "--db", db.toString()).code());
-        TestDb.sql(db, "INSERT INTO schema_migrations VALUES (999, 'V999__x.sql', 'x', 0)");
+        db.sqls("INSERT INTO schema_migrations VALUES (999, 'V999__x.sql', 'x', 0)");
         CliRun r = run("moderator", "list", "--db", db.toString());
         assertEquals(ExitCode.FAILURE, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -72,7 +82,7 @@ class InitAndModeratorCommandTest {
 
     @Test
     void adminsManageTheRosterAndOthersAreRefused() {
-        Path db = dir.resolve("roster.db");
+        TestDatabase db = backend.fresh(dir, "roster.db");
         run("init", "--db", db.toString());
         assertEquals(0, run("moderator", "add", "carol", "--db", db.toString()).code());
         assertEquals(0, run("moderator", "role", "carol", "viewer", "--db", db.toString()).code());
@@ -86,12 +96,12 @@ class InitAndModeratorCommandTest {
         assertEquals(ExitCode.USAGE, badRole.code());
         assertTrue(badRole.err().contains("unknown role 'boss'"), badRole.err());
         assertEquals(0, run("moderator", "remove", "carol", "--db", db.toString()).code());
-        assertEquals(1, TestDb.longValue(db, "SELECT disabled FROM moderators WHERE name = 'carol'"));
+        assertEquals(1, db.longValue("SELECT disabled FROM moderators WHERE name = 'carol'"));
     }
 
     @Test
     void globalOptionsWorkBeforeAndAfterTheCommand() {
-        Path db = dir.resolve("g.db");
+        TestDatabase db = backend.fresh(dir, "g.db");
         assertEquals(0, run("--db", db.toString(), "init").code());
         assertEquals(0, run("moderator", "list", "--db", db.toString()).code());
         assertEquals(0, run("--db", db.toString(), "moderator", "list").code());

@@ -1,8 +1,12 @@
 package dev.modq.cli;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,14 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code modq pending}: decided comments back into the queue, through the same decision machinery. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class PendingCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void decidedCommentsGoBackToPendingInOneAuditedBatch() {
-        CliFixture fx = CliFixture.small(dir);  // 4 approved, 5 flagged
+        CliFixture fx = CliFixture.small(backend, dir);  // 4 approved, 5 flagged
         CliRun r = fx.run("pending", "4", "5", "--note", "decided too fast");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().matches("modq: back to pending 2; batch (\\S+); undo with: modq undo \\1\n"), r.err());
@@ -36,7 +45,7 @@ class PendingCommandTest {
 
     @Test
     void takesStdinAndWhereAndIsUndoneLikeAnyDecision() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("reject", "1", "2");
         CliRun piped = fx.runWithStdin("1\n2\n", "pending", "-", "--porcelain");
         assertEquals(0, piped.code(), piped.err());
@@ -53,7 +62,7 @@ class PendingCommandTest {
 
     @Test
     void aCommentChangedSinceItWasReadIsAConflictNotOverwritten() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("approve", "1");
         CliRun r = fx.runWithStdin("{\"id\": 1, \"version\": 0}\n", "pending", "-");
         assertEquals(3, r.code(), r.err());

@@ -2,8 +2,12 @@ package dev.modq.cli;
 
 import dev.modq.core.Role;
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -14,14 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 11 item 19 (purge): old comments of one status deleted for good, audited, chain and check intact. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class PurgeCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     /** The small fixture (created 2026-01-05) with 4 and 5 imported as rejected spam, never decided in modq. */
     private CliFixture withOldSpam() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.exec("UPDATE comments SET status = 'rejected', reason = 'spam' WHERE id IN (4, 5)",
                 "INSERT INTO comment_meta (comment_id, meta_key, meta_value) VALUES (4, 'akismet', 'spam')");
         return fx;
@@ -123,7 +132,7 @@ class PurgeCommandTest {
 
     @Test
     void onATerminalItAsksAboveTheThresholdAndNoMeansNothingDeleted() {
-        CliFixture fx = CliFixture.many(dir, 40);
+        CliFixture fx = CliFixture.many(backend, dir, 40);
         fx.exec("UPDATE comments SET status = 'rejected' WHERE id <= 30");
         String before = fx.state();
         List<String> asked = new ArrayList<>();

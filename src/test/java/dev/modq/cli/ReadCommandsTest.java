@@ -1,8 +1,12 @@
 package dev.modq.cli;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,14 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** show, count, stats, log, completion and every command's --help. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class ReadCommandsTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void showJsonMatchesTheGoldenFile() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("show", "2", "3", "--format", "json");
         assertEquals(0, r.code(), r.err());
         CliFixture.assertGolden("show-2-3.json", r.out());
@@ -27,7 +36,7 @@ class ReadCommandsTest {
 
     @Test
     void showTableIsAReadableSanitisedBlock() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("show", "3", "2");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("\u001b"));
@@ -37,7 +46,7 @@ class ReadCommandsTest {
 
     @Test
     void showBoundsTheMetaItPrintsAndSaysSo() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)"
                 + " INSERT INTO comment_meta (comment_id, meta_key, meta_value) SELECT 1, printf('k%05d', i), i FROM n");
         CliRun r = fx.run("show", "1", "--format", "jsonl");
@@ -48,7 +57,7 @@ class ReadCommandsTest {
 
     @Test
     void showNamesUnknownIdsAndExitsThree() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("show", "1", "999", "--format", "jsonl");
         assertEquals(3, r.code());
         assertEquals("modq: 999: not found\n", r.err());
@@ -58,14 +67,14 @@ class ReadCommandsTest {
 
     @Test
     void countPrintsANumber() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         assertEquals(new CliRun(0, "4\n", ""), fx.run("count"));
         assertEquals(new CliRun(0, "1\n", ""), fx.run("count", "--status", "approved"));
     }
 
     @Test
     void statsJsonHasEverySection() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("reject", "1");
         CliRun r = fx.run("stats", "--format", "json", "--top", "1");
         assertEquals(0, r.code(), r.err());
@@ -78,7 +87,7 @@ class ReadCommandsTest {
 
     @Test
     void logListsEntriesWithTheContractFields() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("reject", "1", "--reason", "spam");
         fx.run("approve", "2");
         CliRun r = fx.run("log", "--format", "jsonl", "--action", "reject");
@@ -98,7 +107,7 @@ class ReadCommandsTest {
 
     @Test
     void verifyFindsAChangedEntry() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("reject", "1", "2", "3");
         assertEquals(0, fx.run("log", "--verify").code());
         fx.exec("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET reason = 'tampered' WHERE id = 2");
@@ -109,7 +118,7 @@ class ReadCommandsTest {
 
     @Test
     void verifyFindsARemovedEntry() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("reject", "1", "2", "3");
         fx.exec("DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log WHERE id = 2");
         CliRun r = fx.run("log", "--verify");
@@ -119,7 +128,7 @@ class ReadCommandsTest {
 
     @Test
     void verifyFindsAnEntryRewrittenWithAFreshHash() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("reject", "1", "2", "3");
         // a forger who recomputes entry 2's own hash still breaks the link from entry 3
         fx.exec("DROP TRIGGER audit_log_no_update", "UPDATE audit_log SET hash = 'f00d' WHERE id = 2");
@@ -130,7 +139,7 @@ class ReadCommandsTest {
 
     @Test
     void completionIsABashScript() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("completion");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("complete -F"), r.out().substring(0, 200));
@@ -139,7 +148,7 @@ class ReadCommandsTest {
 
     @Test
     void everyCommandHasHelpWithExamplesAndExitCodes() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         for (String command : List.of("list", "count", "show", "approve", "reject", "flag", "undo", "stats", "log",
                 "completion")) {
             CliRun r = fx.run(command, "--help");

@@ -1,13 +1,16 @@
 package dev.modq.cli;
 
-
 import dev.modq.core.Role;
 import dev.modq.service.Actors;
 import dev.modq.store.OpenMode;
 import dev.modq.testing.CliRun;
-import dev.modq.testing.TestDb;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 10 items 5, 6 and 12 on the command line: the roster's rules, its audit entries, and who really acted. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class RosterAndIdentityTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -33,14 +41,14 @@ class RosterAndIdentityTest {
 
     @Test
     void theLastAdminCannotDemoteOrRemoveThemselvesButCanOnceThereIsAnother() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String me = Actors.osUser();
         CliRun demote = fx.run("moderator", "role", me, "moderator");
         assertEquals(ExitCode.FAILURE, demote.code(), demote.toString());
         assertOneLine(demote);
         assertTrue(demote.err().contains("cannot make " + me + " a moderator: " + me + " is the last admin"), demote.err());
         assertEquals(ExitCode.USAGE, fx.run("moderator", "remove", me).code(), "never yourself");
-        assertEquals("admin", TestDb.stringValue(fx.db, "SELECT role FROM moderators WHERE name = '" + me + "'"));
+        assertEquals("admin", fx.database.stringValue("SELECT role FROM moderators WHERE name = '" + me + "'"));
 
         assertEquals(0, fx.run("moderator", "add", "alice", "--role", "admin").code());
         CliRun nowOk = fx.run("moderator", "role", me, "viewer");
@@ -51,7 +59,7 @@ class RosterAndIdentityTest {
 
     @Test
     void namesThatCouldNeverBeALoginAreRefusedWithOneLine() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         for (String bad : List.of("", " ", "a b", "evil\u001b[2J", "two\nlines", ".hidden", "x".repeat(70))) {
             CliRun r = fx.run("moderator", "add", bad);
             assertEquals(ExitCode.USAGE, r.code(), bad + ": " + r);
@@ -67,7 +75,7 @@ class RosterAndIdentityTest {
 
     @Test
     void rosterChangesAreAuditedWithTheRealActorAndKeepTheChainIntact() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String me = Actors.osUser();
         fx.run("moderator", "add", "alice", "--role", "admin");
         fx.run("moderator", "add", "bob");
@@ -86,7 +94,7 @@ class RosterAndIdentityTest {
 
     @Test
     void aDecisionMadeWithAsRecordsWhoReallyActed() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.addModerator("alice", Role.MODERATOR);
         assertEquals(0, fx.run("--as", "alice", "approve", "1").code());
         assertEquals("alice|" + Actors.osUser() + "\n",
@@ -95,7 +103,7 @@ class RosterAndIdentityTest {
 
     @Test
     void theUserNamePropertyDoesNotChangeWhoActs() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String real = Actors.osUser();
         String saved = System.getProperty("user.name");
         System.setProperty("user.name", "mallory");
@@ -111,6 +119,7 @@ class RosterAndIdentityTest {
 
     @Test
     void readCommandsRefuseAnEmptyFileAndLeaveItEmpty() throws Exception {
+        TestStores.onlyOnSqlite(backend, "an empty file");
         Path empty = Files.createFile(dir.resolve("empty.db"));
         for (String[] args : List.of(new String[]{"check"}, new String[]{"list"}, new String[]{"count"},
                 new String[]{"log", "--verify"}, new String[]{"moderator", "list"})) {
@@ -133,13 +142,13 @@ class RosterAndIdentityTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 8; round++) {
-                Path db = dir.resolve("race" + round + ".db");
+                TestDatabase db = backend.fresh(dir, "race" + round + ".db");
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<Future<String>> runs = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     runs.add(pool.submit(() -> {
                         start.await();
-                        try (AppContext ctx = AppContext.open(db, null, OpenMode.CREATE)) {
+                        try (AppContext ctx = AppContext.open(db.address(), null, OpenMode.CREATE)) {
                             return "ok " + ctx.actor().role();
                         } catch (RuntimeException e) {
                             return "failed: " + e.getMessage();
@@ -149,8 +158,8 @@ class RosterAndIdentityTest {
                 for (Future<String> run : runs) {
                     assertEquals("ok admin", run.get(), "round " + round);
                 }
-                assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM moderators"));
-                assertEquals((long) dev.modq.store.sqlite.SqliteStore.bundledSchemaVersion(), TestDb.longValue(db, "SELECT count(*) FROM schema_migrations"));
+                assertEquals(1, db.longValue("SELECT count(*) FROM moderators"));
+                assertEquals((long) dev.modq.store.Stores.bundledSchemaVersion(), db.longValue("SELECT count(*) FROM schema_migrations"));
             }
         } finally {
             pool.shutdownNow();

@@ -1,8 +1,12 @@
 package dev.modq.cli;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -11,7 +15,12 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class UndoCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     private static final Pattern BATCH = Pattern.compile("batch (\\S+);");
 
@@ -20,7 +29,7 @@ class UndoCommandTest {
 
     @Test
     void undoRestoresMyLastBatch() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.run("reject", "1", "2");
         CliRun r = fx.run("undo");
         assertEquals(0, r.code(), r.err());
@@ -35,7 +44,7 @@ class UndoCommandTest {
 
     @Test
     void aCommentChangedSinceIsAConflictAndExitsThree() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String batch = batchOf(fx.run("reject", "1", "2"));
         fx.run("approve", "1");
         CliRun r = fx.run("undo", batch);
@@ -48,7 +57,7 @@ class UndoCommandTest {
 
     @Test
     void anUnknownBatchIsAUsageError() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("undo", "20990101-000000-abcdef");
         assertEquals(2, r.code());
         assertEquals("modq: no batch '20990101-000000-abcdef': list batches with `modq log`\n", r.err());
@@ -56,7 +65,7 @@ class UndoCommandTest {
 
     @Test
     void porcelainPrintsExactlyTheBatchIdForScripts() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun reject = fx.run("reject", "1", "2", "--porcelain");
         assertEquals(0, reject.code(), reject.err());
         assertTrue(reject.out().matches("\\d{8}-\\d{6}-[0-9a-f]{6}\n"), reject.out());
@@ -75,7 +84,7 @@ class UndoCommandTest {
 
     @Test
     void atomicUndoRestoresNothingWhenOneCommentConflicts() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         String batch = batchOf(fx.run("reject", "1", "2"));
         fx.run("approve", "1");
         CliRun r = fx.run("undo", batch, "--atomic");

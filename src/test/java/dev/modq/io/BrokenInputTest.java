@@ -1,16 +1,20 @@
 package dev.modq.io;
 
-import dev.modq.testing.CliRun;
 import dev.modq.core.Decision;
 import dev.modq.core.Target;
 import dev.modq.service.Actors;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
+import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every broken input fails with one located line, and the database is exactly as before. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class BrokenInputTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -33,10 +42,10 @@ class BrokenInputTest {
 
     @BeforeEach
     void importSomethingAndDecide() {
-        modq = new CliHarness(dir);
+        modq = new CliHarness(backend, dir);
         assertEquals(0, modq.run("import", fixture("comments.jsonl").toString()).code());
         long id = Long.parseLong(modq.one("SELECT id FROM comments WHERE source_id = 'c2'"));
-        try (SqliteStore store = SqliteStore.open(modq.db, OpenMode.EXISTING)) {
+        try (Store store = modq.database.open(OpenMode.EXISTING)) {
             new ModerationService(store, Actors.resolve(store, Actors.osUser(), null), Clock.systemUTC())
                     .decide(Decision.APPROVE, List.of(Target.any(id)), DecideOptions.DEFAULT);
         }

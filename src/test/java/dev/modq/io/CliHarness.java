@@ -1,31 +1,30 @@
 package dev.modq.io;
 
 import dev.modq.testing.CliRun;
-
-import dev.modq.cli.Cli;
-import picocli.CommandLine;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Runs modq commands in-process against one temporary database, and reads the database with plain SQL. */
+/** Runs modq commands in-process against one temporary database (of any backend), and reads it with plain SQL. */
 final class CliHarness {
 
-    final Path db;
+    /** The database, with plain JDBC beside modq. */
+    final TestDatabase database;
+    /** Its address, as --db takes it. */
+    final String db;
 
     CliHarness(Path dir) {
-        this.db = dir.resolve("modq.db");
+        this(TestStores.SQLITE, dir);
+    }
+
+    CliHarness(TestStores.Backend backend, Path dir) {
+        this.database = backend.fresh(dir, "modq.db");
+        this.db = database.address();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -57,21 +56,7 @@ final class CliHarness {
 
     /** Rows of a query as "a|b|c" strings. */
     List<String> rows(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<String> rows = new ArrayList<>();
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database.rows(sql);
     }
 
     String one(String sql) {
@@ -80,8 +65,9 @@ final class CliHarness {
 
     /** Everything an import may touch, as one comparable string. */
     String fingerprint() {
-        return one("SELECT (SELECT count(*) FROM posts) || '/' || (SELECT count(*) FROM comments) || '/'"
-                + " || (SELECT count(*) FROM comment_meta) || '/' || (SELECT count(*) FROM audit_log) || '/'"
-                + " || (SELECT coalesce(sum(version), 0) FROM comments) || '/' || (SELECT group_concat(status || n) FROM status_counts)");
+        return one("SELECT count(*) FROM posts") + "/" + one("SELECT count(*) FROM comments") + "/"
+                + one("SELECT count(*) FROM comment_meta") + "/" + one("SELECT count(*) FROM audit_log") + "/"
+                + one("SELECT coalesce(sum(version), 0) FROM comments") + "/"
+                + String.join(",", rows("SELECT status, n FROM status_counts ORDER BY status"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.modq.io;
 
-import dev.modq.testing.CliRun;
 import dev.modq.core.CommentKind;
 import dev.modq.core.Decision;
 import dev.modq.core.Status;
@@ -9,10 +8,15 @@ import dev.modq.service.Actors;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
+import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +31,12 @@ import static dev.modq.io.CliHarness.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class ExportCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -35,7 +44,7 @@ class ExportCommandTest {
 
     @BeforeEach
     void importAndDecide() {
-        modq = new CliHarness(dir.resolve("a").toFile().mkdirs() ? dir.resolve("a") : dir);
+        modq = new CliHarness(backend, dir.resolve("a").toFile().mkdirs() ? dir.resolve("a") : dir);
         assertEquals(0, modq.run("import", fixture("wxr-1.2.xml").toString(), fixture("disqus.xml").toString()).code());
         decide(Decision.APPROVE, null, "103");
         decide(Decision.REJECT, "spam", "105");
@@ -46,7 +55,7 @@ class ExportCommandTest {
     private void decide(Decision decision, String reason, String wordpressId) {
         long id = Long.parseLong(modq.one("SELECT id FROM comments WHERE source_system = 'wordpress' AND source_id = '"
                 + wordpressId + "'"));
-        try (SqliteStore store = SqliteStore.open(modq.db, OpenMode.EXISTING)) {
+        try (Store store = modq.database.open(OpenMode.EXISTING)) {
             new ModerationService(store, Actors.resolve(store, Actors.osUser(), null), Clock.systemUTC())
                     .decide(decision, List.of(Target.any(id)), DecideOptions.withReason(reason));
         }
@@ -106,7 +115,7 @@ class ExportCommandTest {
         Path file = CliHarness.write(dir, "export.jsonl", r.out().getBytes(StandardCharsets.UTF_8));
         Path other = dir.resolve("b");
         Files.createDirectories(other);
-        CliHarness second = new CliHarness(other);
+        CliHarness second = new CliHarness(backend, other);
         assertEquals(0, second.run("import", file.toString()).code());
         String columns = "SELECT source_system, source_id, status, coalesce(reason, ''), body, created_at FROM comments"
                 + " ORDER BY source_system, source_id";

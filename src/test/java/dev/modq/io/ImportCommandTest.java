@@ -1,16 +1,20 @@
 package dev.modq.io;
 
-import dev.modq.testing.CliRun;
 import dev.modq.core.Decision;
 import dev.modq.core.Target;
 import dev.modq.service.Actors;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
+import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,12 @@ import static dev.modq.io.CliHarness.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class ImportCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -29,7 +38,7 @@ class ImportCommandTest {
 
     @BeforeEach
     void setUp() {
-        modq = new CliHarness(dir);
+        modq = new CliHarness(backend, dir);
     }
 
     @Test
@@ -128,7 +137,7 @@ class ImportCommandTest {
     void aDecisionTakenInModqWinsOverANewerExport() throws Exception {
         assertEquals(0, modq.run("import", fixture("wxr-1.2.xml").toString()).code());
         long alice = Long.parseLong(modq.one("SELECT id FROM comments WHERE source_id = '101'"));
-        try (SqliteStore store = SqliteStore.open(modq.db, OpenMode.EXISTING)) {
+        try (Store store = modq.database.open(OpenMode.EXISTING)) {
             new ModerationService(store, Actors.resolve(store, Actors.osUser(), null), Clock.systemUTC())
                     .decide(Decision.REJECT, List.of(Target.any(alice)), DecideOptions.withReason("abuse"));
         }

@@ -1,9 +1,13 @@
 package dev.modq.io;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,7 +17,12 @@ import static dev.modq.io.CliHarness.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A field a row leaves out means "unknown", never "empty"; modq's own exports import back losslessly. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class PartialRowsAndRoundTripTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     /** Every column of posts, comments and meta, keyed by source ids (row ids and versions differ between dbs). */
     private static final String POSTS = "SELECT source_system, source_id, title, url, author, published_at FROM posts"
@@ -31,7 +40,7 @@ class PartialRowsAndRoundTripTest {
 
     @BeforeEach
     void importRealishData() {
-        modq = new CliHarness(dir.resolve("a"));
+        modq = new CliHarness(backend, dir.resolve("a"));
         CliRun r = modq.run("import", fixture("wxr-1.2.xml").toString(), fixture("disqus.xml").toString(),
                 fixture("comments.jsonl").toString(), RealExportsTest.real("wordpress-importer-serialized-comment-meta.xml"));
         assertEquals(0, r.code(), r.err());
@@ -101,7 +110,7 @@ class PartialRowsAndRoundTripTest {
         assertEquals(0, again.code(), again.err());
         assertEquals(fingerprint, modq.fingerprint(), "re-importing its own export changes nothing: " + again.err());
 
-        CliHarness fresh = new CliHarness(dir.resolve("b"));
+        CliHarness fresh = new CliHarness(backend, dir.resolve("b"));
         CliRun into = fresh.run("import", file.toString());
         assertEquals(0, into.code(), into.err());
         assertEquals(modq.rows(POSTS), fresh.rows(POSTS));

@@ -1,9 +1,13 @@
 package dev.modq.io;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** stdin, FIFOs and gzip: what `ssh blog wp export --stdout | modq import -` needs. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class PipesTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -26,7 +35,7 @@ class PipesTest {
 
     @BeforeEach
     void setUp() {
-        modq = new CliHarness(dir);
+        modq = new CliHarness(backend, dir);
     }
 
     private CliRun importStdin(byte[] input, String... args) {

@@ -1,9 +1,13 @@
 package dev.modq.io;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,7 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Exports written by WordPress and Disqus themselves (see src/test/resources/real/README.md). */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class RealExportsTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -22,7 +31,7 @@ class RealExportsTest {
 
     @BeforeEach
     void setUp() {
-        modq = new CliHarness(dir);
+        modq = new CliHarness(backend, dir);
     }
 
     static String real(String name) {
@@ -81,7 +90,7 @@ class RealExportsTest {
     }
 
     private void assertFailsStrictly(String file) {
-        CliHarness fresh = new CliHarness(dir.resolve("strict"));
+        CliHarness fresh = new CliHarness(backend, dir.resolve("strict"));
         CliRun r = fresh.run("import", "--strict", file);
         assertEquals(1, r.code(), r.err());
         assertEquals("0", fresh.one("SELECT count(*) FROM comments"));

@@ -1,9 +1,13 @@
 package dev.modq.io;
 
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What genuine WordPress exports do that hand-made files do not. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class WordPressQuirksTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -22,7 +31,7 @@ class WordPressQuirksTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        modq = new CliHarness(dir);
+        modq = new CliHarness(backend, dir);
         genuine = Files.readString(Path.of(RealExportsTest.real("wordpress-importer-note-comments.xml")));
     }
 

@@ -6,11 +6,15 @@ import dev.modq.service.Actors;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The wp-cli script run against a stand-in for WP-CLI that behaves like the real one: a batch stops at the first
  * comment already in the wanted state (exit 1), and a comment deleted in WordPress cannot be changed.
  */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class WpCliPushTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     /** `wp comment ACTION ID...` and `wp comment get ID --field=comment_approved`, state kept in files. */
     private static final String FAKE_WP = """
@@ -52,7 +61,7 @@ class WpCliPushTest {
 
     @BeforeEach
     void importAndDecide() throws Exception {
-        modq = new CliHarness(dir.resolve("db"));
+        modq = new CliHarness(backend, dir.resolve("db"));
         assertEquals(0, modq.run("import", fixture("wxr-1.2.xml").toString()).code());
         bin = dir.resolve("bin");
         Files.createDirectories(bin.resolve("state"));
@@ -67,7 +76,7 @@ class WpCliPushTest {
     }
 
     private void decide(Decision decision, String reason, String... wordpressIds) {
-        try (SqliteStore store = SqliteStore.open(modq.db, OpenMode.EXISTING)) {
+        try (Store store = modq.database.open(OpenMode.EXISTING)) {
             ModerationService service = new ModerationService(store, Actors.resolve(store, Actors.osUser(), null),
                     Clock.systemUTC());
             for (String wpId : wordpressIds) {

@@ -6,12 +6,16 @@ import dev.modq.core.Moderator;
 import dev.modq.core.Outcome;
 import dev.modq.core.Status;
 import dev.modq.core.Target;
-import dev.modq.store.sqlite.SqliteStore;
-import dev.modq.testing.TestDb;
+import dev.modq.store.Store;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,18 +28,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class ModerationServiceTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
-    Path db;
-    SqliteStore store;
+    TestDatabase db;
+    Store store;
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("q.db");
-        store = TestDb.create(db);
-        TestDb.seed(db, 10);
+        db = backend.fresh(dir, "q.db");
+        store = db.create();
+        db.seed(10);
     }
 
     @AfterEach
@@ -49,7 +58,7 @@ class ModerationServiceTest {
     }
 
     private Status status(long id) {
-        return Status.parse(TestDb.stringValue(db, "SELECT status FROM comments WHERE id = " + id));
+        return Status.parse(db.stringValue("SELECT status FROM comments WHERE id = " + id));
     }
 
     @Test
@@ -59,12 +68,12 @@ class ModerationServiceTest {
         assertEquals(2, r.applied());
         assertNotNull(r.batchId());
         assertEquals(Status.REJECTED, status(1));
-        assertEquals("spam", TestDb.stringValue(db, "SELECT reason FROM comments WHERE id = 1"));
-        assertEquals(1, TestDb.longValue(db, "SELECT version FROM comments WHERE id = 1"));
-        assertEquals(2, TestDb.longValue(db, "SELECT count(*) FROM audit_log WHERE batch_id = '" + r.batchId()
+        assertEquals("spam", db.stringValue("SELECT reason FROM comments WHERE id = 1"));
+        assertEquals(1, db.longValue("SELECT version FROM comments WHERE id = 1"));
+        assertEquals(2, db.longValue("SELECT count(*) FROM audit_log WHERE batch_id = '" + r.batchId()
                 + "' AND moderator = 'alice' AND action = 'reject' AND from_status = 'pending' AND to_status = 'rejected'"
                 + " AND reason = 'spam' AND note = 'wave of 2'"));
-        assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM batches"));
+        assertEquals(1, db.longValue("SELECT count(*) FROM batches"));
     }
 
     @Test
@@ -74,7 +83,7 @@ class ModerationServiceTest {
         assertEquals(Outcome.Kind.UNCHANGED, again.outcomes().get(0).kind());
         assertFalse(again.hasFailures());
         assertNull(again.batchId(), "nothing written, no batch");
-        assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM audit_log"));
+        assertEquals(1, db.longValue("SELECT count(*) FROM audit_log"));
     }
 
     @Test
@@ -111,7 +120,7 @@ class ModerationServiceTest {
                 new DecideOptions(null, null, false, true, false));
         assertFalse(r.committed());
         assertEquals(Status.PENDING, status(5));
-        assertEquals(0, TestDb.longValue(db, "SELECT count(*) FROM audit_log"));
+        assertEquals(0, db.longValue("SELECT count(*) FROM audit_log"));
     }
 
     @Test
@@ -120,8 +129,8 @@ class ModerationServiceTest {
                 new DecideOptions(null, null, false, false, true));
         assertEquals(2, r.applied());
         assertEquals(Status.PENDING, status(5));
-        assertEquals(0, TestDb.longValue(db, "SELECT count(*) FROM audit_log"));
-        assertEquals(0, TestDb.longValue(db, "SELECT count(*) FROM batches"));
+        assertEquals(0, db.longValue("SELECT count(*) FROM audit_log"));
+        assertEquals(0, db.longValue("SELECT count(*) FROM batches"));
     }
 
     @Test
@@ -133,9 +142,9 @@ class ModerationServiceTest {
         assertEquals(approve.batchId(), undo.undoneBatch());
         assertEquals(2, undo.result().applied());
         assertEquals(Status.REJECTED, status(1));
-        assertEquals("spam", TestDb.stringValue(db, "SELECT reason FROM comments WHERE id = 1"));
+        assertEquals("spam", db.stringValue("SELECT reason FROM comments WHERE id = 1"));
         assertEquals(Status.PENDING, status(2));
-        assertEquals(2, TestDb.longValue(db, "SELECT count(*) FROM audit_log WHERE action = 'undo' AND undo_of IS NOT NULL"));
+        assertEquals(2, db.longValue("SELECT count(*) FROM audit_log WHERE action = 'undo' AND undo_of IS NOT NULL"));
     }
 
     @Test
@@ -196,7 +205,7 @@ class ModerationServiceTest {
         var entries = store.history(1);
         assertEquals(dev.modq.core.AuditChain.GENESIS, entries.get(0).prevHash());
         assertEquals(dev.modq.core.AuditChain.hashOf(entries.get(0)), entries.get(0).hash());
-        String secondPrev = TestDb.stringValue(db, "SELECT prev_hash FROM audit_log WHERE id = 2");
+        String secondPrev = db.stringValue("SELECT prev_hash FROM audit_log WHERE id = 2");
         assertEquals(entries.get(0).hash(), secondPrev);
         var third = store.history(3).get(0);
         assertEquals(dev.modq.core.AuditChain.hashOf(third), third.hash());
@@ -204,7 +213,7 @@ class ModerationServiceTest {
 
     @Test
     void aLargeDecisionAcrossChunksWithRepeatsAndMissingIdsCountsEachCommentOnce() {
-        TestDb.sql(db, "WITH RECURSIVE n(i) AS (SELECT 11 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)"
+        db.sqls("WITH RECURSIVE n(i) AS (SELECT 11 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)"
                 + " INSERT INTO comments (id, post_id, body, created_at) SELECT i, 1, 'more', 1780000000 + i FROM n");
         List<Target> targets = new java.util.ArrayList<>();
         for (long id = 1; id <= 2_500; id++) {
@@ -219,8 +228,8 @@ class ModerationServiceTest {
         assertEquals(2, r.count(Outcome.Kind.CONFLICT), "the stale mention of 1500 came first; its repeat fails alike");
         assertEquals(2, r.count(Outcome.Kind.NOT_FOUND));
         assertEquals(1, r.count(Outcome.Kind.UNCHANGED), "7 again");
-        assertEquals(r.applied(), TestDb.longValue(db, "SELECT count(*) FROM audit_log"));
-        assertEquals(r.applied(), TestDb.longValue(db, "SELECT count(*) FROM comments WHERE status = 'rejected'"
+        assertEquals(r.applied(), db.longValue("SELECT count(*) FROM audit_log"));
+        assertEquals(r.applied(), db.longValue("SELECT count(*) FROM comments WHERE status = 'rejected'"
                 + " AND version = 1 AND reason = 'spam'"));
         assertEquals(Status.PENDING, status(1_500));
         var last = store.history(2_500).get(0);

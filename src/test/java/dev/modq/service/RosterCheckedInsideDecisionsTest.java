@@ -4,12 +4,16 @@ import dev.modq.core.Decision;
 import dev.modq.core.Moderator;
 import dev.modq.core.Role;
 import dev.modq.core.Target;
-import dev.modq.store.sqlite.SqliteStore;
-import dev.modq.testing.TestDb;
+import dev.modq.store.Store;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,23 +30,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 10 item 2: a session opened before its moderator was removed or demoted (a text UI left open) resolves
  * its Moderator once; every decision and undo must re-read the roster inside its own write transaction.
  */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class RosterCheckedInsideDecisionsTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    Path db;
-    SqliteStore store;
+    TestDatabase db;
+    Store store;
     /** Another connection: the admin's own modq process. */
-    SqliteStore adminStore;
+    Store adminStore;
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("q.db");
-        store = TestDb.create(db);
-        TestDb.seed(db, 10);
+        db = backend.fresh(dir, "q.db");
+        store = db.create();
+        db.seed(10);
         // the admin's process stamps its audit entries with its store's clock
-        adminStore = SqliteStore.open(db, dev.modq.store.OpenMode.EXISTING, 5_000, Clock.fixed(T0, ZoneOffset.UTC));
+        adminStore = db.open(dev.modq.store.OpenOptions.existing().withBusyTimeoutMs(5_000)
+                .withClock(Clock.fixed(T0, ZoneOffset.UTC)));
     }
 
     @AfterEach
@@ -61,7 +71,7 @@ class RosterCheckedInsideDecisionsTest {
     }
 
     private long auditRows() {
-        return TestDb.longValue(db, "SELECT count(*) FROM audit_log WHERE comment_id IS NOT NULL");
+        return db.longValue("SELECT count(*) FROM audit_log WHERE comment_id IS NOT NULL");
     }
 
     @Test
@@ -78,8 +88,8 @@ class RosterCheckedInsideDecisionsTest {
                 + " 2m ago; nothing was applied", refused.getMessage());
         assertThrows(AccessDeniedException.class, () -> alice.undo(batch.batchId(), DecideOptions.DEFAULT));
         assertThrows(AccessDeniedException.class, () -> alice.undoLast(DecideOptions.DEFAULT));
-        assertEquals("pending", TestDb.stringValue(db, "SELECT status FROM comments WHERE id = 2"));
-        assertEquals("approved", TestDb.stringValue(db, "SELECT status FROM comments WHERE id = 1"));
+        assertEquals("pending", db.stringValue("SELECT status FROM comments WHERE id = 2"));
+        assertEquals("approved", db.stringValue("SELECT status FROM comments WHERE id = 1"));
         assertEquals(before, auditRows());
     }
 
@@ -91,7 +101,7 @@ class RosterCheckedInsideDecisionsTest {
                 () -> bob.decide(Decision.FLAG, List.of(Target.any(3)), DecideOptions.DEFAULT));
         assertTrue(refused.getMessage().startsWith("bob is now a viewer of " + db + " and may only browse (changed by "),
                 refused.getMessage());
-        assertEquals("pending", TestDb.stringValue(db, "SELECT status FROM comments WHERE id = 3"));
+        assertEquals("pending", db.stringValue("SELECT status FROM comments WHERE id = 3"));
     }
 
     @Test
@@ -113,6 +123,6 @@ class RosterCheckedInsideDecisionsTest {
                 () -> alice.decide(Decision.APPROVE, List.of(Target.any(5)), DecideOptions.DEFAULT));
         admin(Clock.systemUTC()).add("alice", Role.MODERATOR);
         assertEquals(1, alice.decide(Decision.APPROVE, List.of(Target.any(5)), DecideOptions.DEFAULT).applied());
-        assertEquals("alice-os", TestDb.stringValue(db, "SELECT actor FROM audit_log WHERE comment_id = 5"));
+        assertEquals("alice-os", db.stringValue("SELECT actor FROM audit_log WHERE comment_id = 5"));
     }
 }

@@ -48,7 +48,12 @@ public record CliRun(int code, String out, String err) {
 
     /** Runs against one database: {@code --db db} goes first. */
     public static CliRun onDb(Path db, InputStream stdin, Prompter prompter, String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        return onDb(db.toString(), stdin, prompter, args);
+    }
+
+    /** Runs against the database at {@code address} (a file path or a server address). */
+    public static CliRun onDb(String address, InputStream stdin, Prompter prompter, String... args) {
+        List<String> all = new ArrayList<>(List.of("--db", address));
         all.addAll(List.of(args));
         return run(stdin, prompter, all.toArray(String[]::new));
     }

@@ -8,7 +8,6 @@ import dev.modq.core.Post;
 import dev.modq.core.Status;
 import dev.modq.service.Actors;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.BulkWriter;
 import dev.modq.store.sqlite.SqliteStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,16 +145,13 @@ class QueueTmuxIT {
         Instant t0 = Instant.now().minusSeconds(3600);
         try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
-            store.writeRaw("seed", () -> {
-                try (BulkWriter w = new BulkWriter(store.rawConnection())) {
-                    w.post(new Post(1, "Hello world", "https://blog.example/hello", "ed", t0, "it", "p1"));
-                    for (int i = 1; i <= 5; i++) {
-                        w.comment(new Comment(i, 1, null, "Author " + i, "a" + i + "@example.com", null, "192.0.2.1",
-                                "ua", "Comment number " + i, CommentKind.COMMENT, t0.plusSeconds(i), Status.PENDING,
-                                null, 0, "it", "c" + i));
-                    }
+            store.bulkLoad("seed", w -> {
+                w.post(new Post(1, "Hello world", "https://blog.example/hello", "ed", t0, "it", "p1"));
+                for (int i = 1; i <= 5; i++) {
+                    w.comment(new Comment(i, 1, null, "Author " + i, "a" + i + "@example.com", null, "192.0.2.1",
+                            "ua", "Comment number " + i, CommentKind.COMMENT, t0.plusSeconds(i), Status.PENDING,
+                            null, 0, "it", "c" + i));
                 }
-                return null;
             });
         }
     }

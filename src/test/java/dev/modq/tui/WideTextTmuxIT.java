@@ -6,7 +6,6 @@ import dev.modq.core.Post;
 import dev.modq.core.Status;
 import dev.modq.service.Actors;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.BulkWriter;
 import dev.modq.store.sqlite.SqliteStore;
 import dev.modq.testing.Tmux;
 import org.junit.jupiter.api.Test;
@@ -107,22 +106,19 @@ class WideTextTmuxIT {
         Instant t0 = Instant.now().minusSeconds(3600);
         try (SqliteStore store = SqliteStore.open(db, OpenMode.CREATE)) {
             Actors.bootstrapFirstAdmin(store, Actors.osUser());
-            store.writeRaw("seed", () -> {
-                try (BulkWriter w = new BulkWriter(store.rawConnection())) {
-                    w.post(new Post(1, "Housing plan", "https://blog.example/h", "ed", t0, "it", "p1"));
-                    for (var e : AUTHORS.entrySet()) {
-                        int i = e.getKey();
-                        String body = "ROW" + i + " " + switch (i) {
-                            case 2 -> "\uD83C\uDF27\uFE0F thrilled about the housing";
-                            case 8 -> "before\0after";
-                            default -> "comment";
-                        };
-                        w.comment(new Comment(i, 1, null, e.getValue(), "a" + i + "@example.com", null, "192.0.2.1",
-                                "ua", body, CommentKind.COMMENT, t0.plusSeconds(i), Status.PENDING, null, 0, "it",
-                                "c" + i));
-                    }
+            store.bulkLoad("seed", w -> {
+                w.post(new Post(1, "Housing plan", "https://blog.example/h", "ed", t0, "it", "p1"));
+                for (var e : AUTHORS.entrySet()) {
+                    int i = e.getKey();
+                    String body = "ROW" + i + " " + switch (i) {
+                        case 2 -> "\uD83C\uDF27\uFE0F thrilled about the housing";
+                        case 8 -> "before\0after";
+                        default -> "comment";
+                    };
+                    w.comment(new Comment(i, 1, null, e.getValue(), "a" + i + "@example.com", null, "192.0.2.1",
+                            "ua", body, CommentKind.COMMENT, t0.plusSeconds(i), Status.PENDING, null, 0, "it",
+                            "c" + i));
                 }
-                return null;
             });
         }
     }

@@ -1,5 +1,8 @@
 package dev.modq.store.sqlite;
 
+import dev.modq.store.BackupResult;
+import dev.modq.store.CheckReport;
+
 import dev.modq.core.Status;
 import dev.modq.store.StoreException;
 
@@ -27,11 +30,6 @@ import java.util.Map;
  */
 public final class Backup {
 
-    /** What was written and what the copy holds. */
-    public record Result(Path file, long bytes, Map<Status, Long> counts, long comments, long auditEntries,
-                         CheckReport check) {
-    }
-
     /** Test hook: a backup whose copy is written stops dead (as a kill would) instead of verifying it. */
     public static final String TEST_HALT_AFTER_COPY = "modq.test.backupHaltAfterCopy";
 
@@ -41,7 +39,7 @@ public final class Backup {
     private Backup() {
     }
 
-    public static Result copy(SqliteStore source, Path target) {
+    public static BackupResult copy(SqliteStore source, Path target) {
         Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new StoreException("directory " + dir + " does not exist: create it first or choose another backup file");
@@ -62,11 +60,11 @@ public final class Backup {
             if (Boolean.getBoolean(TEST_HALT_AFTER_COPY)) {
                 Runtime.getRuntime().halt(137);
             }
-            Result result = verify(temp);
+            BackupResult result = verify(temp);
             if (result.check().result(CheckReport.INTEGRITY).ok()) {
                 publish(temp, target);
             }
-            return new Result(target, result.bytes(), result.counts(), result.comments(), result.auditEntries(),
+            return new BackupResult(target, result.bytes(), result.counts(), result.comments(), result.auditEntries(),
                     result.check());
         } finally {
             deleteQuietly(temp); // after publishing, only the temporary name goes: the target is a hard link
@@ -116,12 +114,12 @@ public final class Backup {
         }
     }
 
-    private static Result verify(Path target) {
+    private static BackupResult verify(Path target) {
         try (SqliteStore copy = SqliteStore.openReadOnly(target)) {
             CheckReport check = HealthCheck.run(copy);
             Map<Status, Long> counts = copy.countsByStatus();
             long bytes = size(target);
-            return new Result(target, bytes, counts, check.comments(), check.auditEntries(), check);
+            return new BackupResult(target, bytes, counts, check.comments(), check.auditEntries(), check);
         }
     }
 

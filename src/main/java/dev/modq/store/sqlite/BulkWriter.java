@@ -60,6 +60,41 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
+    /** This writer as the store interface's sink: SQL errors come out as {@link UncheckedSql}. */
+    dev.modq.store.BulkLoader.Sink asSink() {
+        return new dev.modq.store.BulkLoader.Sink() {
+            @Override
+            public void post(Post post) {
+                try {
+                    BulkWriter.this.post(post);
+                } catch (SQLException e) {
+                    throw new UncheckedSql(e);
+                }
+            }
+
+            @Override
+            public void comment(Comment comment) {
+                try {
+                    BulkWriter.this.comment(comment);
+                } catch (SQLException e) {
+                    throw new UncheckedSql(e);
+                }
+            }
+        };
+    }
+
+    /** An SQL error inside a sink call, carried out to {@link #load}'s transaction. */
+    static final class UncheckedSql extends RuntimeException {
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
     public void flush() throws SQLException {
         if (pendingComments > 0) {
             insertComment.executeBatch();

@@ -45,7 +45,7 @@ public final class CommentStream {
     }
 
     /** Ids and versions of every match, for acting on a query (8 bytes a match, not a whole comment). */
-    public static long forEachIdVersion(SqliteStore store, Query query, IdVersionConsumer each) {
+    public static long forEachIdVersion(SqliteStore store, Query query, dev.modq.store.CommentStreams.IdVersionConsumer each) {
         SqlFragment where = QuerySql.where(query, store.clock().instant());
         String sql = "SELECT c.id, c.version FROM comments c JOIN posts p ON p.id = c.post_id WHERE " + where.sql()
                 + " ORDER BY c.id";
@@ -62,10 +62,5 @@ public final class CommentStream {
             }
             return n;
         });
-    }
-
-    @FunctionalInterface
-    public interface IdVersionConsumer {
-        void accept(long id, long version);
     }
 }

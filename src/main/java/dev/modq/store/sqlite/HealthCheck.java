@@ -1,5 +1,7 @@
 package dev.modq.store.sqlite;
 
+import dev.modq.store.CheckReport;
+
 import dev.modq.core.AuditChain;
 import dev.modq.core.ChainProblem;
 import dev.modq.core.Status;
@@ -50,7 +52,7 @@ public final class HealthCheck {
             r.add(guarded(CheckReport.STATUS_COUNTS, this::statusCounts));
             return r;
         });
-        return new CheckReport(store.path(), comments, auditEntries, results);
+        return new CheckReport(store.address(), comments, auditEntries, results);
     }
 
     /** A check that cannot even run (a corrupted page under it) is a failed check, not a crash of the others. */

@@ -2,6 +2,7 @@ package dev.modq.store.sqlite;
 
 import dev.modq.io.FileRead;
 import dev.modq.io.ImportSink;
+import dev.modq.store.ImportOutcome;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,15 +38,7 @@ public final class SqliteImport {
     private SqliteImport() {
     }
 
-    /**
-     * What was read, how many replies name a parent found nowhere, how many comments appeared twice, how many
-     * comments of an interrupted earlier import were removed first, and the longest write transaction (ms).
-     */
-    public record Outcome(List<FileRead> files, long unresolvedParents, long duplicates, long undoneFromInterrupted,
-                          long longestWriteMs) {
-    }
-
-    public static Outcome run(SqliteStore store, boolean dryRun, boolean strict,
+    public static ImportOutcome run(SqliteStore store, boolean dryRun, boolean strict,
                               Function<ImportSink, List<FileRead>> read) {
         ImportStaging staging = store.sql("creating the import's staging file", ImportStaging::create);
         try (staging) {
@@ -57,13 +50,13 @@ public final class SqliteImport {
                 ImportApply apply = new ImportApply(conn);
                 long unresolved = store.sql("comparing the import with the database", () -> apply.count(files, strict));
                 if (dryRun) {
-                    return new Outcome(files, unresolved, duplicates, 0, 0);
+                    return new ImportOutcome(files, unresolved, duplicates, 0, 0);
                 }
                 String names = files.stream().map(FileRead::file).collect(Collectors.joining(", "));
                 Applier applier = new Applier(store, conn, apply, new ImportRuns(conn, store.clock()));
                 long undone = applier.undoInterrupted();
                 applier.apply(names, staging.maxSeq());
-                return new Outcome(files, unresolved, duplicates, undone, applier.longestMs);
+                return new ImportOutcome(files, unresolved, duplicates, undone, applier.longestMs);
             } finally {
                 store.sql("detaching the staging file", () -> detach(conn));
             }

@@ -2,16 +2,29 @@ package dev.modq.store.sqlite;
 
 import dev.modq.core.AuditChain;
 import dev.modq.core.AuditEntry;
-import dev.modq.core.BatchSummary;
-import dev.modq.core.ChainProblem;
 import dev.modq.core.AuthorHistory;
+import dev.modq.core.BatchSummary;
+import dev.modq.core.ChainPin;
+import dev.modq.core.ChainProblem;
 import dev.modq.core.Comment;
+import dev.modq.core.ListedComment;
 import dev.modq.core.Moderator;
 import dev.modq.core.Post;
 import dev.modq.core.QueueRow;
 import dev.modq.core.Role;
+import dev.modq.core.Stats;
 import dev.modq.core.Status;
 import dev.modq.core.query.Query;
+import dev.modq.io.ExportFilter;
+import dev.modq.io.ExportRow;
+import dev.modq.io.FileRead;
+import dev.modq.io.ImportSink;
+import dev.modq.store.AuditFilter;
+import dev.modq.store.BackupResult;
+import dev.modq.store.ChangeWatcher;
+import dev.modq.store.CheckReport;
+import dev.modq.store.ImportOutcome;
+import dev.modq.store.ListOrder;
 import dev.modq.store.OpenMode;
 import dev.modq.store.PageRequest;
 import dev.modq.store.ScoreStore;
@@ -37,6 +50,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The SQLite store: one connection, WAL, synchronous FULL, foreign keys on, a busy timeout. */
@@ -101,6 +116,7 @@ public final class SqliteStore implements Store {
      * then believes it is the last one and deletes the WAL with our committed writes in it
      * (sqlite.org/howtocorrupt.html, section 2.2).
      */
+    @Override
     public SqliteStore openAnother(int busyTimeoutMs) {
         return new SqliteStore(path, connect(path, writable, busyTimeoutMs), writable, busyTimeoutMs, clock);
     }
@@ -132,7 +148,8 @@ public final class SqliteStore implements Store {
         return new Migrator(MigrationSource.bundled()).latestVersion();
     }
 
-    private static int busyTimeoutFromEnvironment() {
+    /** The busy timeout configured by {@code -Dmodq.busyTimeoutMs}, else {@code MODQ_BUSY_TIMEOUT_MS}, else 5 s. */
+    public static int busyTimeoutFromEnvironment() {
         String source = "-D" + BUSY_TIMEOUT_PROPERTY;
         String configured = System.getProperty(BUSY_TIMEOUT_PROPERTY);
         if (configured == null || configured.isBlank()) {
@@ -189,9 +206,14 @@ public final class SqliteStore implements Store {
         }
     }
 
-    @Override
+    /** The database file. */
     public Path path() {
         return path;
+    }
+
+    @Override
+    public String address() {
+        return path.toString();
     }
 
     @Override
@@ -303,6 +325,11 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public ChangeWatcher changes() {
+        return this::dataVersion;
+    }
+
+    /** Changes whenever another connection commits (PRAGMA data_version): cheap polling for the UI. */
     public long dataVersion() {
         return queryOne("polling for changes", "PRAGMA data_version", rs -> rs.getLong(1)).orElse(0L);
     }
@@ -384,7 +411,7 @@ public final class SqliteStore implements Store {
      * The page cache is enlarged meanwhile: with SQLite's default 2 MB, a million-row load spills index pages
      * to the WAL over and over and spends most of its time in I/O.
      */
-    public <T> T writeRaw(String doing, SqlWork<T> work) {
+    <T> T writeRaw(String doing, SqlWork<T> work) {
         requireWritable(doing);
         exec("sizing the page cache", "PRAGMA cache_size = -" + BULK_CACHE_KIB);
         exec("starting a write transaction", "BEGIN IMMEDIATE");
@@ -403,7 +430,7 @@ public final class SqliteStore implements Store {
     }
 
     /** Bulk writers use the raw connection inside {@link #writeRaw}. */
-    public Connection rawConnection() {
+    Connection rawConnection() {
         return conn;
     }
 
@@ -497,10 +524,7 @@ public final class SqliteStore implements Store {
         }
     }
 
-    /**
-     * Streams the audit log from {@code fromId} in id order to {@code reader}, inside one read transaction; the
-     * iterator holds one row at a time and is valid only during the call. For {@code modq log} and its --verify.
-     */
+    @Override
     public <T> T readAuditLog(long fromId, Function<Iterator<AuditEntry>, T> reader) {
         return read("reading the audit log", () -> {
             try (AuditCursor cursor = new AuditCursor(conn, fromId)) {
@@ -509,9 +533,106 @@ public final class SqliteStore implements Store {
         });
     }
 
-    /** The first break in the audit log's hash chain, if any (see {@link AuditChain#verify}). */
+    @Override
     public Optional<ChainProblem> verifyAuditChain() {
         return readAuditLog(0, AuditChain::verify);
+    }
+
+    @Override
+    public long forEachListed(Query query, ListOrder order, long limit, Consumer<ListedComment> each) {
+        return CommentStream.forEach(this, query, order, limit, each);
+    }
+
+    @Override
+    public long forEachIdVersion(Query query, IdVersionConsumer each) {
+        return CommentStream.forEachIdVersion(this, query, each);
+    }
+
+    @Override
+    public Stats stats(int topPosts, int days) {
+        return StatsQueries.stats(this, topPosts, days);
+    }
+
+    @Override
+    public long forEachAudit(AuditFilter filter, Consumer<AuditEntry> each) {
+        return AuditLogReader.forEach(this, filter, each);
+    }
+
+    @Override
+    public ChainPin auditHead() {
+        return AuditLogReader.head(this);
+    }
+
+    @Override
+    public CheckReport check() {
+        return HealthCheck.run(this);
+    }
+
+    @Override
+    public BackupResult backup(Path file) {
+        return Backup.copy(this, file);
+    }
+
+    @Override
+    public int schemaVersion() {
+        return queryOne("reading the schema version", "SELECT coalesce(max(version), 0) FROM schema_migrations",
+                rs -> rs.getInt(1)).orElse(0);
+    }
+
+    @Override
+    public void bulkLoad(String doing, Consumer<Sink> load) {
+        BulkWriter.load(this, doing, writer -> {
+            try {
+                load.accept(writer.asSink());
+            } catch (BulkWriter.UncheckedSql e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    @Override
+    public void markDemo() {
+        DemoDatabase.markMade(this);
+    }
+
+    @Override
+    public boolean isDemo() {
+        return DemoDatabase.isMarked(this);
+    }
+
+    @Override
+    public Optional<String> otherThanDemo() {
+        return DemoDatabase.otherThanDemo(this);
+    }
+
+    @Override
+    public ImportOutcome runImport(boolean dryRun, boolean strict, Function<ImportSink, List<FileRead>> read) {
+        return SqliteImport.run(this, dryRun, strict, read);
+    }
+
+    @Override
+    public long readRows(RowSink sink) {
+        return SqliteRowCopy.readRows(this, sink);
+    }
+
+    @Override
+    public Optional<String> copyBlockers() {
+        return SqliteRowCopy.copyBlockers(this);
+    }
+
+    @Override
+    public void writeRows(String doing, Consumer<RowSink> load) {
+        SqliteRowCopy.writeRows(this, doing, load);
+    }
+
+    @Override
+    public long forEachExport(ExportFilter filter, Consumer<ExportRow> out) {
+        return SqliteExport.forEach(this, filter, out);
+    }
+
+    @Override
+    public long confirmPushed(ExportFilter unpushed, long throughDecision, Set<String> except) {
+        return SqlitePushMarks.confirm(this, unpushed, throughDecision, except);
     }
 
     <T> T sql(String doing, SqlWork<T> work) {

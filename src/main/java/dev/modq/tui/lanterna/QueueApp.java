@@ -143,7 +143,7 @@ public final class QueueApp {
 
     /** Loads the first window and counts, then draws the first frame. */
     public void start() throws IOException {
-        dataVersion = store.dataVersion();
+        dataVersion = store.changes().version();
         lastPoll = ticker.getAsLong();
         lastTick = lastPoll;
         apply(Reducer.start(state));
@@ -295,7 +295,7 @@ public final class QueueApp {
         lastPoll = ticker.getAsLong();
         long now;
         try {
-            now = store.dataVersion();
+            now = store.changes().version();
         } catch (StoreException e) {
             // a missed poll only delays freshness; the next one, half a second later, catches up
             return false;

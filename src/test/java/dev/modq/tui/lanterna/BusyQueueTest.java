@@ -2,7 +2,6 @@ package dev.modq.tui.lanterna;
 
 import dev.modq.core.Decision;
 import dev.modq.core.Status;
-import dev.modq.testing.TestDb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +31,7 @@ class BusyQueueTest {
         TuiFixture f = new TuiFixture(dir).withPending(10);
         f.writerBusyTimeoutMs = 100; // the write queue meets several busy timeouts and tries again each time
         try (TuiFixture t = f.open(80, 24);
-             Connection blog = TestDb.connect(t.db); Statement st = blog.createStatement()) {
+             Connection blog = t.db.connect(); Statement st = blog.createStatement()) {
             st.execute("BEGIN IMMEDIATE");
             st.executeUpdate("UPDATE comments SET status = 'flagged', version = version + 1 WHERE id = 2");
 
@@ -61,7 +60,7 @@ class BusyQueueTest {
                     t.app.state().writes().inFlight());
             t.advance(Duration.ofSeconds(2));
             assertTrue(t.messageLine().contains("3 queued, keys still work"), t.messageLine());
-            assertEquals(0, TestDb.longValue(t.db, "SELECT count(*) FROM audit_log"));
+            assertEquals(0, t.db.longValue("SELECT count(*) FROM audit_log"));
 
             st.execute("COMMIT"); // the other writer is done; it flagged #2 meanwhile
             t.settle();
@@ -69,7 +68,7 @@ class BusyQueueTest {
             assertEquals(Status.FLAGGED, t.status(2), "#2 changed after it was seen: a conflict, not an approval");
             assertEquals(Status.REJECTED, t.status(3));
             assertEquals("spam", t.reason(3));
-            assertEquals("1,3", TestDb.stringValue(t.db, "SELECT group_concat(comment_id) FROM"
+            assertEquals("1,3", t.db.stringValue("SELECT group_concat(comment_id) FROM"
                     + " (SELECT comment_id FROM audit_log ORDER BY id)"), "in the order typed");
             assertEquals(0, t.app.state().writes().queued());
             // the message wraps upward over the rows above the footer when longer than the screen is wide

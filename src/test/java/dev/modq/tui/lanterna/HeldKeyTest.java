@@ -1,8 +1,12 @@
 package dev.modq.tui.lanterna;
 
+import dev.modq.testing.TestStores;
 import dev.modq.tui.Layout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A held cursor key (a repeat every ~33 ms over SSH) must not load and draw the detail pane of every row it
  * passes: only the rows move, and the detail of the row where the cursor rests is drawn once.
  */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class HeldKeyTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
@@ -51,7 +60,7 @@ class HeldKeyTest {
     @Test
     void aHeldMoveKeyDrawsTheDetailOnlyWhereTheCursorRests() throws Exception {
         ManualClock clock = new ManualClock();
-        TuiFixture t = new TuiFixture(dir).withPending(20);
+        TuiFixture t = new TuiFixture(backend, dir).withPending(20);
         t.clock = clock;
         try (t) {
             t.open(80, 24);
@@ -78,7 +87,7 @@ class HeldKeyTest {
     @Test
     void aKeyThatActsOnTheCommentSeesItsDetailAtOnce() throws Exception {
         ManualClock clock = new ManualClock();
-        TuiFixture t = new TuiFixture(dir).withPending(20);
+        TuiFixture t = new TuiFixture(backend, dir).withPending(20);
         t.clock = clock;
         try (t) {
             t.open(80, 24);

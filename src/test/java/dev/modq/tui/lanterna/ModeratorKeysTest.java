@@ -5,9 +5,13 @@ import dev.modq.core.Status;
 import dev.modq.core.Target;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
+import dev.modq.testing.TestStores;
 import dev.modq.tui.View;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,14 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The keys moderators reach for: jump by id, search with n/N, next comment while reading, pane scrolling. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class ModeratorKeysTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void hashJumpsToACommentByIdEvenFarOutsideTheLoadedWindow() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(300).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(300).open(80, 24)) {
             assertFalse(t.app.state().rows().stream().anyMatch(r -> r.id() == 250), "not loaded yet");
             t.press("#").type("250");
             t.press("Enter");
@@ -41,7 +50,7 @@ class ModeratorKeysTest {
 
     @Test
     void jumpingToACommentInAnotherViewSwitchesToIt() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(30).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(30).open(80, 24)) {
             approve(t, 12);
             t.press("#").type("12").press("Enter");
             assertEquals(View.APPROVED, t.app.state().view());
@@ -52,7 +61,7 @@ class ModeratorKeysTest {
 
     @Test
     void searchMovesTheCursorWithoutFilteringAndNAndShiftNRepeatIt() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(40).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(40).open(80, 24)) {
             t.press("s").type("text:\"number 1\"").press("Enter"); // 1, 10..19
             assertEquals(1, t.selectedId(), "a fresh search may match the row under the cursor");
             t.press("n");
@@ -74,7 +83,7 @@ class ModeratorKeysTest {
 
     @Test
     void nWithoutASearchSaysHowToSearch() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24)) {
             t.press("n");
             assertEquals("No search yet: s searches this view", t.messageLine());
         }
@@ -82,7 +91,7 @@ class ModeratorKeysTest {
 
     @Test
     void shiftJAndShiftKMoveToTheNextCommentWhileReading() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24)) {
             t.press("Enter", "J");
             assertTrue(t.app.state().reading());
             assertEquals(2, t.selectedId());
@@ -96,7 +105,7 @@ class ModeratorKeysTest {
     @Test
     void ctrlDScrollsTheDetailPaneFromTheQueueAndAMoveResetsIt() throws Exception {
         String longBody = String.join("\n\n", java.util.Collections.nCopies(30, "paragraph")) + "\n\nTHE END";
-        try (TuiFixture t = new TuiFixture(dir).with(TuiFixture.comment(1, "Long", longBody)).withPendingFrom(2, 5)
+        try (TuiFixture t = new TuiFixture(backend, dir).with(TuiFixture.comment(1, "Long", longBody)).withPendingFrom(2, 5)
                 .open(80, 24)) {
             assertFalse(t.screenText().contains("THE END"));
             for (int i = 0; i < 20; i++) {
@@ -113,7 +122,7 @@ class ModeratorKeysTest {
 
     @Test
     void quittingWithTaggedCommentsAsksFirst() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24)) {
             t.press("t", "t", "q");
             assertFalse(t.app.state().quit());
             assertTrue(t.screenText().contains("Quit? 2 tagged comments lose their tags"), t.screenText());
@@ -127,7 +136,7 @@ class ModeratorKeysTest {
 
     @Test
     void enterOnAnUnchangedFilterSaysHowToClearIt() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24)) {
             t.press("/").type("author:alice").press("Enter");
             t.press("/");
             assertTrue(t.messageLine().contains("Ctrl-U empties the line"), t.messageLine());

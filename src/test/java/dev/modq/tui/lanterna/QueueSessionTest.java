@@ -9,11 +9,15 @@ import dev.modq.core.Target;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
+import dev.modq.testing.TestStores;
 import dev.modq.tui.Msg;
 import dev.modq.tui.View;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,14 +30,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Scripted moderator sessions: keys into a virtual terminal, screen text and database state out. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class QueueSessionTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void approvingWritesTheDatabaseAndMovesOn() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(30).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(30).open(80, 24)) {
             assertTrue(t.screenText().contains("Comment number 1"), t.screenText());
             t.press("a");
             assertEquals(Status.APPROVED, t.status(1));
@@ -46,7 +55,7 @@ class QueueSessionTest {
 
     @Test
     void rejectTakesAReasonKeyAndEscCancels() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24)) {
             t.press("r");
             String prompt = (t.row(21) + " " + t.messageLine()).replaceAll("\\s+", " ");
             assertTrue(prompt.contains("Reject #1, reason?") && prompt.contains("Esc cancels"), prompt);
@@ -65,7 +74,7 @@ class QueueSessionTest {
 
     @Test
     void flagAndUndoAreRepeatable() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24)) {
             t.press("f", "a");
             assertEquals(Status.FLAGGED, t.status(1));
             assertEquals(Status.APPROVED, t.status(2));
@@ -82,7 +91,7 @@ class QueueSessionTest {
 
     @Test
     void bulkDecisionOnMoreThanTwentyTaggedAsksAndOnlyYConfirms() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(30).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(30).open(80, 24)) {
             t.press("T");
             assertEquals(30, t.app.state().tagged().size());
             assertTrue(t.row(0).contains("30 tagged"), t.row(0));
@@ -106,7 +115,7 @@ class QueueSessionTest {
 
     @Test
     void aFewTaggedAreDecidedWithoutAsking() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(10).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(10).open(80, 24)) {
             t.press("t", "Space", "j", "t");
             assertTrue(t.screenText().contains(">*P") || t.screenText().contains(" *P"), t.screenText());
             t.press("a");
@@ -119,7 +128,7 @@ class QueueSessionTest {
 
     @Test
     void filterAndViewsSwitchTheList() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24)) {
             t.press("a", "Tab");
             assertEquals(View.FLAGGED, t.app.state().view());
             assertTrue(t.row(1).contains("[Flagged 0]"), t.row(1));
@@ -145,7 +154,7 @@ class QueueSessionTest {
 
     @Test
     void resizeAdaptsAndTooSmallSaysSo() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(40).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(40).open(80, 24)) {
             t.vt.setTerminalSize(new TerminalSize(120, 40));
             t.app.step(0);
             assertEquals(120, t.app.frame().width());
@@ -164,7 +173,7 @@ class QueueSessionTest {
 
     @Test
     void movingFarKeepsAWindowNotTheQueue() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(300).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(300).open(80, 24)) {
             for (int i = 0; i < 120; i++) {
                 t.press("j");
             }
@@ -182,7 +191,7 @@ class QueueSessionTest {
     @Test
     void hostileCommentNeitherCrashesNorLeaksControls() throws Exception {
         String evil = "\u001b[2J\u001b]0;pwned\u0007 \u009b31m red \u202egnp.exe\u200b <script>x</script> \u0000 end";
-        try (TuiFixture t = new TuiFixture(dir)
+        try (TuiFixture t = new TuiFixture(backend, dir)
                 .with(TuiFixture.comment(1, "Eve\u001b[31m\u202e", evil)).open(80, 24)) {
             String text = t.screenText();
             assertTrue(text.contains("^["), text);
@@ -205,7 +214,7 @@ class QueueSessionTest {
     @Test
     void cjkIsMeasuredByColumns() throws Exception {
         String cjk = "这是一个很长的中文评论，用来测试宽字符是否按列宽截断而不是按字符数截断的情况";
-        try (TuiFixture t = new TuiFixture(dir).with(TuiFixture.comment(1, "王小明", cjk)).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).with(TuiFixture.comment(1, "王小明", cjk)).open(80, 24)) {
             String row = t.row(2);
             assertTrue(row.contains("王小明"), row);
             assertTrue(row.contains("这是一个"), row);
@@ -224,8 +233,8 @@ class QueueSessionTest {
 
     @Test
     void anotherWritersChangeIsAConflictAndTheirDecisionStands() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(5).open(80, 24);
-             SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(5).open(80, 24);
+             Store other = t.db.open(OpenMode.EXISTING)) {
             ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
             bob.decide(Decision.REJECT, List.of(Target.any(1)), DecideOptions.withReason("abuse"));
             t.press("a");
@@ -238,8 +247,8 @@ class QueueSessionTest {
 
     @Test
     void othersChangesAreSeenAndTheCursorStays() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(10).open(80, 24);
-             SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(10).open(80, 24);
+             Store other = t.db.open(OpenMode.EXISTING)) {
             t.press("j", "j", "j");
             assertEquals(4, t.selectedId());
             ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
@@ -253,9 +262,9 @@ class QueueSessionTest {
 
     @Test
     void pollingDataVersionPicksUpAnotherWritersCommit() throws Exception {
-        TuiFixture f = new TuiFixture(dir).withPending(6);
+        TuiFixture f = new TuiFixture(backend, dir).withPending(6);
         f.pollEvery = Duration.ofMillis(1);
-        try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+        try (TuiFixture t = f.open(80, 24); Store other = t.db.open(OpenMode.EXISTING)) {
             t.press("j");
             ModerationService bob = new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
             bob.decide(Decision.FLAG, List.of(Target.any(1)), DecideOptions.DEFAULT);
@@ -269,7 +278,7 @@ class QueueSessionTest {
 
     @Test
     void helpAndRedrawAndQuit() throws Exception {
-        try (TuiFixture t = new TuiFixture(dir).withPending(3).open(80, 24)) {
+        try (TuiFixture t = new TuiFixture(backend, dir).withPending(3).open(80, 24)) {
             t.press("?");
             assertTrue(t.screenText().contains("undo this session's decisions, newest first; others ask y/N"), t.screenText());
             t.press("x");

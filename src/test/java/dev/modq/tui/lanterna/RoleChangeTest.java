@@ -3,9 +3,13 @@ package dev.modq.tui.lanterna;
 import dev.modq.core.Role;
 import dev.modq.core.Status;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 
@@ -17,17 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * shows the new role (or "removed"), and decisions are refused in one line without being attempted. Restored, the
  * moderator decides again (the write queue acts with the new role).
  */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class RoleChangeTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void removalAndDemotionShowAndRefuseAtOnce() throws Exception {
-        TuiFixture f = new TuiFixture(dir).withPending(5);
+        TuiFixture f = new TuiFixture(backend, dir).withPending(5);
         f.pollEvery = TerminalUi.POLL;
         f.actor = "bob";
-        try (TuiFixture t = f.open(80, 24); SqliteStore admin = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+        try (TuiFixture t = f.open(80, 24); Store admin = t.db.open(OpenMode.EXISTING)) {
             assertTrue(t.row(0).contains("bob (moderator)"), t.row(0));
 
             admin.setModeratorDisabled("bob", true); // modq moderator remove bob

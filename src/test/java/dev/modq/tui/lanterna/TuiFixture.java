@@ -14,8 +14,9 @@ import dev.modq.core.Status;
 import dev.modq.service.Actors;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.BulkWriter;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 import dev.modq.tui.EffectRunner;
 import dev.modq.tui.Session;
 import dev.modq.tui.WriteQueue;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A real SQLite file, a virtual terminal, and the app stepped by hand: a scripted moderator session. Decisions go
+ * A real database (of any backend), a virtual terminal, and the app stepped by hand: a scripted moderator session. Decisions go
  * through the real background write queue on a second connection, as in production; {@link #press} waits for their
  * answers (so a script reads like a user who looks at the screen after each key), {@link #typeAhead} does not.
  * Time is a hand-driven ticker: {@link #advance} moves it, nothing sleeps.
@@ -41,15 +42,17 @@ final class TuiFixture implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
     static final Duration SETTLE = Duration.ofSeconds(20);
+    /** The write connection's busy timeout when a test sets none (the store's own default). */
+    static final int DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-    final Path db;
-    final SqliteStore store;
+    final TestDatabase db;
+    final Store store;
     final List<Comment> comments = new ArrayList<>();
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     DefaultVirtualTerminal vt;
     TerminalScreen screen;
     QueueApp app;
-    SqliteStore writerStore;
+    Store writerStore;
     WriteQueue writes;
     Duration pollEvery = Duration.ZERO;
     /** The write connection's busy timeout; null: the default. */
@@ -58,8 +61,12 @@ final class TuiFixture implements AutoCloseable {
     Clock clock = Clock.systemUTC();
 
     TuiFixture(Path dir) {
-        this.db = dir.resolve("modq.db");
-        this.store = SqliteStore.open(db, OpenMode.CREATE);
+        this(TestStores.SQLITE, dir);
+    }
+
+    TuiFixture(TestStores.Backend backend, Path dir) {
+        this.db = backend.fresh(dir, "modq.db");
+        this.store = db.open(OpenMode.CREATE);
         Actors.bootstrapFirstAdmin(store, "alice");
         store.putModerator("bob", dev.modq.core.Role.MODERATOR);
     }
@@ -90,19 +97,16 @@ final class TuiFixture implements AutoCloseable {
     }
 
     TuiFixture open(int cols, int rows) throws IOException {
-        store.writeRaw("test data", () -> {
-            try (BulkWriter w = new BulkWriter(store.rawConnection())) {
-                w.post(new Post(1, "Hello world", "https://blog.example/hello", "editor", T0.minusSeconds(3600), "test", "p1"));
-                for (Comment c : comments) {
-                    w.comment(c);
-                }
+        store.bulkLoad("test data", w -> {
+            w.post(new Post(1, "Hello world", "https://blog.example/hello", "editor", T0.minusSeconds(3600), "test", "p1"));
+            for (Comment c : comments) {
+                w.comment(c);
             }
-            return null;
         });
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new LeanScreen(vt);
         screen.startScreen();
-        writerStore = writerBusyTimeoutMs == null ? store.openAnother() : store.openAnother(writerBusyTimeoutMs);
+        writerStore = store.openAnother(writerBusyTimeoutMs == null ? DEFAULT_BUSY_TIMEOUT_MS : writerBusyTimeoutMs);
         dev.modq.core.Moderator me = store.moderator(actor).orElseThrow();
         ModerationService service = new ModerationService(writerStore, me, clock);
         writes = WriteQueue.background(new EffectRunner(writerStore, service, clock), nanos::get);

@@ -6,10 +6,13 @@ import dev.modq.core.Target;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
-import dev.modq.testing.TestDb;
+import dev.modq.store.Store;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,16 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * decides the comment alice is looking at, the refresh keeps alice on it, says who decided it, and her next decision
  * key reports a conflict: it never lands on the next comment, which she has not seen.
  */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class TwoWritersTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void theReadingViewStaysOnTheCommentOpenedAndTheKeyReportsAConflict() throws Exception {
-        TuiFixture f = new TuiFixture(dir).withPending(10);
+        TuiFixture f = new TuiFixture(backend, dir).withPending(10);
         f.pollEvery = TerminalUi.POLL;
-        try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+        try (TuiFixture t = f.open(80, 24); Store other = t.db.open(OpenMode.EXISTING)) {
             t.press("j", "Enter");
             assertTrue(t.app.state().reading());
             assertTrue(t.row(1).startsWith(" #2 pending"), t.row(1));
@@ -50,15 +58,15 @@ class TwoWritersTest {
             assertEquals(Status.PENDING, t.status(3), "the next comment, never seen, was not rejected");
             assertTrue(t.messageLine().startsWith("#2 was approved by bob"), t.messageLine());
             assertTrue(t.messageLine().contains("not applied"), t.messageLine());
-            assertEquals(0, TestDb.longValue(t.db, "SELECT count(*) FROM audit_log WHERE moderator = 'alice'"));
+            assertEquals(0, t.db.longValue("SELECT count(*) FROM audit_log WHERE moderator = 'alice'"));
         }
     }
 
     @Test
     void inTheQueueTheCursorStaysOnTheCommentSeen() throws Exception {
-        TuiFixture f = new TuiFixture(dir).withPending(10);
+        TuiFixture f = new TuiFixture(backend, dir).withPending(10);
         f.pollEvery = TerminalUi.POLL;
-        try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+        try (TuiFixture t = f.open(80, 24); Store other = t.db.open(OpenMode.EXISTING)) {
             t.press("j", "j");
             assertEquals(3, t.selectedId());
             bob(other).decide(Decision.REJECT, List.of(Target.any(3)), DecideOptions.withReason("spam"));
@@ -82,8 +90,8 @@ class TwoWritersTest {
 
     @Test
     void keysTypedAheadActOnTheRowsAsShownWhenTheWindowReloadsBetweenThem() throws Exception {
-        TuiFixture f = new TuiFixture(dir).withPending(40); // polling off: only the window's own reload runs
-        try (TuiFixture t = f.open(80, 24); SqliteStore other = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+        TuiFixture f = new TuiFixture(backend, dir).withPending(40); // polling off: only the window's own reload runs
+        try (TuiFixture t = f.open(80, 24); Store other = t.db.open(OpenMode.EXISTING)) {
             t.press("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "k", "k", "k");
             assertEquals(11, t.selectedId());
             assertTrue(t.screenText().contains("Comment number 12"), "#12 is on screen: " + t.screenText());
@@ -98,7 +106,7 @@ class TwoWritersTest {
         }
     }
 
-    private static ModerationService bob(SqliteStore other) {
+    private static ModerationService bob(Store other) {
         return new ModerationService(other, other.moderator("bob").orElseThrow(), Clock.systemUTC());
     }
 }

@@ -6,9 +6,13 @@ import dev.modq.core.Target;
 import dev.modq.service.DecideOptions;
 import dev.modq.service.ModerationService;
 import dev.modq.store.OpenMode;
-import dev.modq.store.sqlite.SqliteStore;
+import dev.modq.store.Store;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,17 +26,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code u} walks back the batches of this session only. A batch the same moderator made elsewhere (the CLI, another
  * session) is undone only after a question that names its size, answered {@code y}; anything else keeps it.
  */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class UndoScopeTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
 
     @Test
     void undoWalksBackThisSessionAndAsksBeforeABatchFromTheCli() throws Exception {
-        TuiFixture f = new TuiFixture(dir).withPending(40);
+        TuiFixture f = new TuiFixture(backend, dir).withPending(40);
         try (TuiFixture t = f.open(80, 24)) {
             // alice, from the CLI in another shell: a bulk approval of comments 11..40
-            try (SqliteStore cli = SqliteStore.open(t.db, OpenMode.EXISTING)) {
+            try (Store cli = t.db.open(OpenMode.EXISTING)) {
                 List<Target> ids = new ArrayList<>();
                 for (long id = 11; id <= 40; id++) {
                     ids.add(Target.any(id));

@@ -1,13 +1,12 @@
-package dev.modq.store.sqlite;
+package dev.modq.store;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What {@code modq check} found: one result per check, in a fixed order. A failed check carries how many
  * things are wrong, a few examples and a one-line summary.
  */
-public record CheckReport(Path db, long comments, long auditEntries, List<Result> results) {
+public record CheckReport(String db, long comments, long auditEntries, List<Result> results) {
 
     public static final String INTEGRITY = "integrity";
     public static final String FOREIGN_KEYS = "foreign keys";
@@ -17,11 +16,11 @@ public record CheckReport(Path db, long comments, long auditEntries, List<Result
 
     public record Result(String check, boolean ok, long problems, String summary, List<String> examples) {
 
-        static Result ok(String check, String summary) {
+        public static Result ok(String check, String summary) {
             return new Result(check, true, 0, summary, List.of());
         }
 
-        static Result failed(String check, long problems, String summary, List<String> examples) {
+        public static Result failed(String check, long problems, String summary, List<String> examples) {
             return new Result(check, false, problems, summary, List.copyOf(examples));
         }
     }
