@@ -93,6 +93,13 @@ public final class UiBench {
         press("g");
         time(r, "approve", "a", warm, n, false);
         press("g");
+        // the queue by spam score (o): the same moves, keyset-paged by (score, id) instead of (created_at, id)
+        press("o");
+        time(r, "score_move", "j", warm, n, false);
+        press("g");
+        time(r, "score_page_down", "PgDn", warm, n, false);
+        press("o");
+        press("g");
         filter(r, Math.max(5, filters / 5), filters);
 
         System.gc();

@@ -525,6 +525,11 @@ public final class DemoGenerator {
         }
 
         private void normal(int post, String parentAuthor) {
+            if (parentAuthor == null && r.nextInt(100) < 6) {
+                // readers thank in the same words praise spam uses: only the author and website tell them apart
+                sb.append(pick(DemoText.SPAM_PRAISE));
+                return;
+            }
             if (parentAuthor != null && r.nextInt(100) < 60) {
                 if (r.nextBoolean()) {
                     sb.append('@').append(parentAuthor).append(' ');

@@ -255,7 +255,7 @@ final class DemoText {
             "Earn crypto fast!!! ", "Limited offer: ", "Dear webmaster, we offer ",
     };
 
-    /** Praise that fits any post: the spam is the author's website. */
+    /** Praise that fits any post: from spammers the spam is the author's website; readers write it too. */
     static final String[] SPAM_PRAISE = {
             "Great post, very informative. Thanks for sharing!", "Nice article, I learned a lot from this.",
             "Thanks for sharing this, it was really helpful for me.", "Very well written, I will share it with my friends.",

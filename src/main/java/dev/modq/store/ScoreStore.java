@@ -28,7 +28,7 @@ public interface ScoreStore {
     /** What the scorer sees of a comment now: its author's other comments, other comments with the same text. */
     ScoreInput input(Comment comment);
 
-    /** The same as it stood when the comment arrived: only comments created before it count (backtests). */
+    /** The same as it stood when the comment arrived: only comments that arrived before it (lower ids) count (backtests). */
     ScoreInput inputAsOf(Comment comment);
 
     void setThresholds(Thresholds thresholds);

@@ -82,7 +82,10 @@ final class ScoreSql {
         };
     }
 
-    /** The scorer's view of a comment; with {@code asOf}, only comments created before it count. */
+    /**
+     * The scorer's view of a comment; with {@code asOf}, only comments that arrived before it (lower ids: the
+     * (author, status) and fingerprint indexes end in the id, so this stays one bounded range) count.
+     */
     static ScoreInput input(Connection conn, Comment c, boolean asOf) throws SQLException {
         return new ScoreInput(c.body(), c.authorName(), c.authorUrl(), c.kind() != CommentKind.COMMENT,
                 history(conn, c, asOf), repeats(conn, c, asOf));
@@ -92,7 +95,7 @@ final class ScoreSql {
     static AuthorHistory history(Connection conn, Comment c, boolean asOf) throws SQLException {
         boolean byEmail = c.authorEmail() != null && !c.authorEmail().isBlank();
         String sql = "SELECT count(*) FROM (SELECT 1 FROM comments WHERE " + (byEmail ? "author_email" : "author_name")
-                + " = ? AND status = ? AND id <> ?" + (asOf ? " AND (created_at, id) < (?, ?)" : "") + " LIMIT ?)";
+                + " = ? AND status = ? AND id <> ?" + (asOf ? " AND id < ?" : "") + " LIMIT ?)";
         Map<Status, Long> counts = new EnumMap<>(Status.class);
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (Status status : Status.values()) {
@@ -101,7 +104,6 @@ final class ScoreSql {
                 ps.setString(i++, status.label());
                 ps.setLong(i++, c.id());
                 if (asOf) {
-                    ps.setLong(i++, c.createdAt().getEpochSecond());
                     ps.setLong(i++, c.id());
                 }
                 ps.setLong(i, CAP);
@@ -119,14 +121,14 @@ final class ScoreSql {
         if (fingerprint == Fingerprint.NONE) {
             return 0;
         }
-        String sql = "SELECT count(*) FROM (SELECT 1 FROM comments WHERE fingerprint = ? AND id <> ?"
-                + (asOf ? " AND (created_at, id) < (?, ?)" : "") + " LIMIT ?)";
+        // "fingerprint <> 0" as the partial index says it, so that SQLite uses the index (else: a scan per comment)
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM comments WHERE fingerprint = ? AND fingerprint <> 0 AND id <> ?"
+                + (asOf ? " AND id < ?" : "") + " LIMIT ?)";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int i = 1;
             ps.setLong(i++, fingerprint);
             ps.setLong(i++, c.id());
             if (asOf) {
-                ps.setLong(i++, c.createdAt().getEpochSecond());
                 ps.setLong(i++, c.id());
             }
             ps.setLong(i, CAP);
