@@ -73,6 +73,9 @@ public final class LearnCommand extends BaseCommand {
             throw new UsageException("--labelled goes with --evaluate");
         }
         if (evaluate && labelled != null) {
+            if (global().remote != null) {
+                throw new UsageException("--labelled reads a file on the server: run it there");
+            }
             return evaluateFile();
         }
         try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {

@@ -25,7 +25,8 @@ final class RemoteRules {
      * refused until someone has checked that it reads and writes nothing the client chooses.
      */
     static final Set<String> ALLOWED = Set.of("moderator", "list", "count", "show", "approve", "reject", "flag",
-            "pending", "undo", "stats", "log", "import", "export", "purge", "sessions", "completion", "help");
+            "pending", "undo", "stats", "log", "import", "export", "purge", "sessions", "completion", "help",
+            "rules", "lists", "auto", "learn");
 
     private RemoteRules() {
     }

@@ -32,6 +32,10 @@ final class RulesEditCommand {
     static final class Edit extends BaseCommand {
         @Override
         public Integer call() {
+            if (global().remote != null) {
+                throw new UsageException("rules edit would open an editor on the server: over SSH, `ssh HOST rules export"
+                        + " > rules.txt`, edit it, then `ssh HOST rules import --replace - < rules.txt`");
+            }
             try (AppContext ctx = AppContext.open(global(), OpenMode.EXISTING)) {
                 List<Rule> before = ctx.store().rules();
                 String original = RuleText.print(before);
@@ -122,6 +126,7 @@ final class RulesEditCommand {
 
         @Override
         public Integer call() throws IOException {
+            RemoteRules.requireStdinOnly(global(), file, "ssh HOST rules import - < rules.txt");
             String text = file.equals("-") ? new String(root().stdin().readAllBytes(), StandardCharsets.UTF_8)
                     : read(Path.of(file));
             List<Rule> rules;

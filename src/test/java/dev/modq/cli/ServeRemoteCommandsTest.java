@@ -162,4 +162,25 @@ class ServeRemoteCommandsTest {
         assertEquals(1, r.code(), r.toString());
         assertEquals(0, TestDb.longValue(db, "SELECT count(*) FROM audit_log WHERE comment_id = 7"));
     }
+
+    @Test
+    void triageCommandsRunOverSshButNeverTouchAFileOrAnEditorOnTheServer() throws Exception {
+        String admin = Actors.osUser();
+        Run list = as(admin, "", "rules", "list");
+        assertEquals(0, list.code(), list.toString());
+        Run added = as(admin, "rule casino\n  when text:casino\n  then reject spam\n", "rules", "import", "-");
+        assertEquals(0, added.code(), added.toString());
+        assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM rules"));
+        Path rulesFile = Files.writeString(dir.resolve("rules.txt"), "");
+        Run fromFile = as(admin, "", "rules", "import", rulesFile.toString());
+        assertEquals(2, fromFile.code(), fromFile.toString());
+        assertTrue(fromFile.err().contains("only - (stdin)"), fromFile.toString());
+        Run edit = as(admin, "", "rules", "edit");
+        assertEquals(2, edit.code(), edit.toString());
+        assertTrue(edit.err().contains("rules export"), edit.toString());
+        Run labelled = as(admin, "", "learn", "--evaluate", "--labelled", rulesFile.toString());
+        assertEquals(2, labelled.code(), labelled.toString());
+        Run dry = as(admin, "", "auto", "--dry-run");
+        assertEquals(0, dry.code(), dry.toString());
+    }
 }
