@@ -31,6 +31,7 @@ class FormatOptionTest {
         FORMATS.put("import", List.of("auto", "auto", "wxr", "disqus", "blogger", "jsonl", "csv"));
         FORMATS.put("export", List.of("jsonl", "jsonl", "csv", "wp-cli", "disqus-ids"));
         FORMATS.put("auto", List.of("-", "jsonl"));
+        FORMATS.put("sessions", List.of("text", "text", "json"));
         for (String decision : List.of("approve", "reject", "flag", "pending", "undo")) {
             FORMATS.put(decision, List.of("-", "ids", "jsonl"));
         }
