@@ -38,6 +38,7 @@ class ImportCommandTest {
 
     @BeforeEach
     void setUp() {
+        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
     }
 

@@ -24,6 +24,11 @@ class InterruptedImportTest {
     @Parameter
     TestStores.Backend backend;
 
+    @org.junit.jupiter.api.BeforeEach
+    void importIsSqliteOnlyForNow() {
+        TestStores.importNotOnPostgresqlYet(backend);
+    }
+
     @TempDir
     Path dir;
 

@@ -31,6 +31,7 @@ class RealExportsTest {
 
     @BeforeEach
     void setUp() {
+        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
     }
 

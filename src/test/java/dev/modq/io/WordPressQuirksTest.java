@@ -31,6 +31,7 @@ class WordPressQuirksTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
         genuine = Files.readString(Path.of(RealExportsTest.real("wordpress-importer-note-comments.xml")));
     }

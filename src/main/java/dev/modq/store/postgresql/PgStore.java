@@ -329,8 +329,11 @@ public final class PgStore implements Store {
 
     /**
      * Wake-ups from LISTEN modq_changes on a connection of the watcher's own (the schema's triggers NOTIFY after
-     * every change of comments, the audit log or the roster); where NOTIFY is unavailable it polls the server's
-     * snapshot ({@link #snapshotProbe}). Made on first use, closed with the store.
+     * every change of comments, the audit log or the roster), plus the server's snapshot read on this store's own
+     * connection when asked ({@link #dataVersion}): the NOTIFY arrives on another thread a moment after the commit,
+     * the snapshot is exact at the moment of asking, so a poll right after another session's commit always sees it
+     * (as SQLite's PRAGMA data_version does). Either one moving moves the version. Made on first use, closed with
+     * the store.
      */
     @Override
     public synchronized ChangeWatcher changes() {
@@ -338,7 +341,8 @@ public final class PgStore implements Store {
             watcher = new PgChangeWatcher(() -> connect(address, lockTimeoutMs), PgStore::snapshotProbe,
                     PgChangeWatcher.Options.defaults(), () -> { });
         }
-        return watcher;
+        PgChangeWatcher w = watcher;
+        return () -> w.version() + dataVersion();
     }
 
     /** A number that differs whenever a writing transaction started or ended on the server since the last probe. */
