@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static dev.modq.io.CliHarness.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** stdin, FIFOs and gzip: what `ssh blog wp export --stdout | modq import -` needs. */
@@ -35,6 +36,7 @@ class PipesTest {
 
     @BeforeEach
     void setUp() {
+        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
     }
 
@@ -78,7 +80,8 @@ class PipesTest {
         });
         writer.start();
         CliRun r = modq.run("import", fifo.toString());
-        writer.join();
+        writer.join(60_000);
+        assertFalse(writer.isAlive(), "the import never opened the FIFO: " + r.err());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("(jsonl): comments 3 new"), r.err());
     }
