@@ -104,7 +104,12 @@ class ManPagesTest {
         Set<String> names = new TreeSet<>();
         for (String line : help.lines().toList()) {
             if (line.startsWith("  -") || line.startsWith("      -")) {
+                // a long option and its label may leave one space before the description: names stop at the
+                // first part that is not an option
                 for (String n : line.strip().split("\\s{2,}")[0].split(", ")) {
+                    if (!n.startsWith("-")) {
+                        break;
+                    }
                     names.add(n.replaceAll("[=\\[ ].*", ""));
                 }
             }
