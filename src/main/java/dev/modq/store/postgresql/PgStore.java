@@ -750,6 +750,11 @@ public final class PgStore implements Store {
     // would need them says so in one line instead of pretending. Reads the queue makes on every page (holds, the rule
     // list) answer "none", which is the truth on a database that cannot hold rules.
 
+    @Override
+    public dev.modq.store.ScoreStore scores() {
+        return new PgScores(this);
+    }
+
     static StoreException notYet(String what) {
         return new StoreException(what + " is not on PostgreSQL yet: run it on a SQLite database (modq copy moves one"
                 + " either way)");

@@ -386,6 +386,11 @@ final class PgWriteTransaction implements WriteTransaction {
         statements.clear();
     }
 
+    @Override
+    public java.util.Optional<dev.modq.store.ScoreWrites> scores() {
+        return java.util.Optional.of(new PgScoreWrites(conn));
+    }
+
     private static <T> T sql(SqlCall<T> work) {
         try {
             return work.run();
