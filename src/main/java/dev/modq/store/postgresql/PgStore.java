@@ -751,6 +751,11 @@ public final class PgStore implements Store {
     // list) answer "none", which is the truth on a database that cannot hold rules.
 
     @Override
+    public dev.modq.store.AccessStore access() {
+        return new PgAccess(this);
+    }
+
+    @Override
     public dev.modq.store.ScoreStore scores() {
         return new PgScores(this);
     }
