@@ -767,22 +767,25 @@ public final class PgStore implements Store {
 
     @Override
     public java.util.List<dev.modq.core.rules.Rule> rules() {
-        return java.util.List.of();
+        return sql("reading the rules", () -> PgRules.rules(conn));
     }
 
     @Override
     public Map<String, Integer> wordLists() {
-        return Map.of();
+        return sql("reading the word lists", () -> PgRules.wordLists(conn));
     }
 
     @Override
     public Optional<java.util.List<String>> words(String list) {
-        return Optional.empty();
+        return sql("reading word list " + list, () -> PgRules.words(conn, list));
     }
 
     @Override
     public Map<Long, String> holds(java.util.Collection<Long> commentIds) {
-        return Map.of();
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        return sql("reading held comments", () -> PgRules.holds(conn, commentIds));
     }
 
     @Override
@@ -797,7 +800,7 @@ public final class PgStore implements Store {
 
     @Override
     public java.util.List<dev.modq.store.AutoDecisionStats> autoDecisionStats() {
-        throw notYet("rules stats");
+        return sql("reading what modq auto decided", () -> PgRules.autoDecisionStats(conn));
     }
 
     @Override
