@@ -1,6 +1,9 @@
 package dev.modq.cli;
 
 import dev.modq.store.OpenMode;
+import dev.modq.store.OpenOptions;
+import dev.modq.store.Store;
+import dev.modq.store.StoreException;
 import dev.modq.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +34,7 @@ public final class InitCommand extends BaseCommand {
                     + " is a server database (give its users access there)");
         }
         GroupPrincipal shareWith = group == null ? null : GroupSharing.lookup(file, group);
-        boolean existed = file == null || Files.exists(file);
+        boolean existed = file == null ? serverDatabaseIsModq(db) : Files.exists(file);
         if (!existed && global().db == null && System.getenv("MODQ_DB") == null) {
             createDefaultDirectory(file);
         }
@@ -55,6 +58,15 @@ public final class InitCommand extends BaseCommand {
             Files.createDirectories(db.toAbsolutePath().getParent());
         } catch (java.io.IOException e) {
             throw new UsageException("cannot create " + db.getParent() + ": " + e.getMessage() + " (choose another --db)");
+        }
+    }
+
+    /** A server database counts as existing once it is a modq database with a roster (init then says "is ready"). */
+    private static boolean serverDatabaseIsModq(String db) {
+        try (Store probe = Stores.open(db, OpenOptions.of(OpenMode.EXISTING))) {
+            return probe.hasModerators();
+        } catch (StoreException e) {
+            return false; // no modq schema yet, or unreachable: the open below says which, in one line
         }
     }
 }

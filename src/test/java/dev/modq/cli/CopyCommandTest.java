@@ -99,11 +99,17 @@ class CopyCommandTest {
         ok("--db", to.address(), "check");
 
         for (String table : new String[]{"comments", "posts", "comment_meta", "moderators", "settings", "audit_log",
-                "batches", "import_runs", "pushed_decisions"}) {
+                "batches", "import_runs", "pushed_decisions", "score_model", "score_tokens", "rules", "word_lists",
+                "word_list_words", "comment_holds", "moderator_keys", "ssh_sessions"}) {
             assertEquals(from.longValue("SELECT count(*) FROM " + table),
                     to.longValue("SELECT count(*) FROM " + table), table);
         }
-        assertNotEquals(0L, to.longValue("SELECT count(*) FROM import_runs"), "the import run came along");
+        if (!fromBackend.name().equals("postgresql")) {
+            assertNotEquals(0L, to.longValue("SELECT count(*) FROM import_runs"), "the import run came along");
+        }
+        assertNotEquals(0L, to.longValue("SELECT count(*) FROM score_tokens"), "the trained spam model came along");
+        assertEquals(from.longValue("SELECT count(*) FROM comments WHERE score >= 0"),
+                to.longValue("SELECT count(*) FROM comments WHERE score >= 0"), "stored scores came along");
         assertEquals(from.longValue("SELECT sum(n) FROM status_counts"),
                 to.longValue("SELECT sum(n) FROM status_counts"));
         // everything a user sees is the same: every comment with its decision, the roster, the stats

@@ -2,10 +2,14 @@ package dev.modq.cli;
 
 import dev.modq.core.SshPublicKeyTest;
 import dev.modq.testing.CliRun;
-import dev.modq.testing.TestDb;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +19,25 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class ModeratorKeyCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
-    Path db;
+    TestDatabase db;
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("c.db");
-        TestDb.create(db).close();
+        db = backend.fresh(dir, "c.db");
+        db.create().close();
     }
 
     CliRun run(String stdin, String... args) {
-        return CliRun.onDb(db, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, args);
+        return CliRun.onDb(db.address(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, args);
     }
 
     @Test
@@ -43,8 +52,8 @@ class ModeratorKeyCommandTest {
         CliRun removed = run("", "moderator", "key", "remove", SshPublicKeyTest.ALICE_FP);
         assertEquals(0, removed.code(), removed.toString());
         assertEquals("", run("", "moderator", "key", "list").out());
-        assertEquals("moderator_key_add,alice|moderator_key_remove,alice", TestDb.stringValue(db,
-                "SELECT group_concat(action || ',' || subject, '|') FROM (SELECT * FROM audit_log ORDER BY id)"));
+        assertEquals("moderator_key_add,alice|moderator_key_remove,alice", String.join("|",
+                db.rows("SELECT action, subject FROM audit_log ORDER BY id")).replace("|alice", ",alice"));
         assertEquals(0, run("", "log", "--verify").code());
     }
 
@@ -62,8 +71,8 @@ class ModeratorKeyCommandTest {
         assertTrue(duplicate.err().contains("already on the roster, for alice"), duplicate.toString());
         CliRun unknown = run(SshPublicKeyTest.ALICE, "moderator", "key", "add", "zed", "-");
         assertTrue(unknown.code() != 0 && unknown.err().contains("no moderator named 'zed'"), unknown.toString());
-        assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM moderator_keys"));
-        assertEquals(1, TestDb.longValue(db, "SELECT count(*) FROM audit_log"));
+        assertEquals(1, db.longValue("SELECT count(*) FROM moderator_keys"));
+        assertEquals(1, db.longValue("SELECT count(*) FROM audit_log"));
         CliRun badFingerprint = run("", "moderator", "key", "remove", "alice");
         assertEquals(2, badFingerprint.code(), badFingerprint.toString());
     }

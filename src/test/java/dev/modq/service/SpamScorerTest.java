@@ -10,12 +10,16 @@ import dev.modq.core.score.Band;
 import dev.modq.core.score.BacktestResult;
 import dev.modq.core.score.Scored;
 import dev.modq.core.score.Thresholds;
-import dev.modq.store.sqlite.SqliteStore;
-import dev.modq.testing.TestDb;
+import dev.modq.store.Store;
+import dev.modq.testing.TestDatabase;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,24 +33,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Over both backends: the model's SQL runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class SpamScorerTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
-    Path db;
-    SqliteStore store;
+    TestDatabase db;
+    Store store;
     SpamScorer scorer;
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("s.db");
-        store = TestDb.create(db);
+        db = backend.fresh(dir, "s.db");
+        store = db.create();
         scorer = new SpamScorer(store);
     }
 
     @AfterEach
     void tearDown() {
         store.close();
+        db.close();
     }
 
     private ModerationService alice() {
@@ -56,8 +67,8 @@ class SpamScorerTest {
 
     /** Comments 1..n: even ids talk about the council (ham), odd ids sell casino bonuses with a link (spam). */
     private void seed(int n) {
-        TestDb.sql(db, "INSERT INTO posts (id, title) VALUES (1, 'Budget vote tonight')");
-        try (Connection c = TestDb.connect(db);
+        db.sql("INSERT INTO posts (id, title) VALUES (1, 'Budget vote tonight')");
+        try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement("INSERT INTO comments (id, post_id, author_name, author_email,"
                      + " body, created_at) VALUES (?, 1, ?, ?, ?, ?)")) {
             c.setAutoCommit(false);
@@ -68,7 +79,7 @@ class SpamScorerTest {
                 ps.setString(3, spam ? "bonus" + i + "@spam.invalid" : "reader" + (i % 13) + "@example.com");
                 ps.setString(4, spam ? "Big casino bonus " + i + " at https://casino" + (i % 5) + ".invalid/x today"
                         : "The council budget vote " + (i % 17) + " was close, I think we need a plan");
-                ps.setLong(5, TestDb.T0 + i);
+                ps.setLong(5, TestDatabase.T0 + i);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -86,9 +97,9 @@ class SpamScorerTest {
     }
 
     private String modelSnapshot() {
-        return TestDb.stringValue(db, "SELECT ham || '/' || spam FROM score_model") + " "
-                + TestDb.stringValue(db, "SELECT coalesce(group_concat(bucket || ':' || ham || ':' || spam, ','), '')"
-                + " FROM (SELECT * FROM score_tokens WHERE ham <> 0 OR spam <> 0 ORDER BY bucket)");
+        return db.stringValue("SELECT ham, spam FROM score_model").replace('|', '/') + " "
+                + String.join(",", db.rows("SELECT bucket, ham, spam FROM score_tokens WHERE ham <> 0 OR spam <> 0"
+                + " ORDER BY bucket"));
     }
 
     @Test
@@ -101,13 +112,13 @@ class SpamScorerTest {
         alice().decide(Decision.REJECT, List.of(Target.any(1), Target.any(3), Target.any(5)),
                 new DecideOptions("spam", null, false, false, false));
         assertTrue(modelSnapshot().startsWith("2/3 "), modelSnapshot());
-        assertEquals("spam", TestDb.stringValue(db, "SELECT learned FROM comments WHERE id = 3"));
+        assertEquals("spam", db.stringValue("SELECT learned FROM comments WHERE id = 3"));
 
         alice().undoLast(new DecideOptions(null, null, false, false, false));
         assertEquals(afterApprove, modelSnapshot(), "undoing the rejection takes back exactly what it taught");
         alice().undoLast(new DecideOptions(null, null, false, false, false));
         assertEquals(empty, modelSnapshot(), "and the approval too");
-        assertEquals(0, TestDb.longValue(db, "SELECT count(*) FROM comments WHERE learned IS NOT NULL"));
+        assertEquals(0, db.longValue("SELECT count(*) FROM comments WHERE learned IS NOT NULL"));
     }
 
     @Test
@@ -124,7 +135,7 @@ class SpamScorerTest {
         alice().decide(Decision.REJECT, List.of(Target.any(2)), new DecideOptions("spam", null, false, false, false));
         alice().decide(Decision.APPROVE, List.of(Target.any(2)), new DecideOptions(null, null, false, false, false));
         assertTrue(modelSnapshot().startsWith("1/0 "), modelSnapshot());
-        assertEquals("ham", TestDb.stringValue(db, "SELECT learned FROM comments WHERE id = 2"));
+        assertEquals("ham", db.stringValue("SELECT learned FROM comments WHERE id = 2"));
     }
 
     @Test
@@ -135,7 +146,7 @@ class SpamScorerTest {
         Comment c = store.comment(299).orElseThrow();
         assertEquals(Band.NOT_READY, scorer.band(c));
         assertEquals(150, scorer.scoreDue(Long.MAX_VALUE, () -> true));
-        assertEquals(150, TestDb.longValue(db, "SELECT count(*) FROM comments WHERE status = 'pending' AND score = -1"));
+        assertEquals(150, db.longValue("SELECT count(*) FROM comments WHERE status = 'pending' AND score = -1"));
         assertEquals(0, store.count(Query.parse("score:>=0")));
         assertEquals(Band.NOT_READY, scorer.band(-1));
     }
@@ -153,8 +164,8 @@ class SpamScorerTest {
         assertEquals(Band.LIKELY_HAM, ham.band(), ham.why(5).toString());
         assertEquals(50, store.count(Query.parse("status:pending score:>85")));
         assertEquals(50, store.count(Query.parse("status:pending score:<15")));
-        assertEquals(spam.value(), TestDb.longValue(db, "SELECT score FROM comments WHERE id = 299"));
-        assertEquals(0, TestDb.longValue(db, "SELECT count(*) FROM comments WHERE version <> 0 AND status = 'pending'"),
+        assertEquals(spam.value(), db.longValue("SELECT score FROM comments WHERE id = 299"));
+        assertEquals(0, db.longValue("SELECT count(*) FROM comments WHERE version <> 0 AND status = 'pending'"),
                 "storing scores bumps no version");
     }
 
@@ -192,7 +203,7 @@ class SpamScorerTest {
         String incremental = modelSnapshot();
         scorer.rebuild();
         assertTrue(modelSnapshot().startsWith("20/20 "), modelSnapshot());
-        assertEquals(40, TestDb.longValue(db, "SELECT count(*) FROM comments WHERE learned IS NOT NULL"));
+        assertEquals(40, db.longValue("SELECT count(*) FROM comments WHERE learned IS NOT NULL"));
         assertEquals(incremental, modelSnapshot(), "the same counts, bucket by bucket");
     }
 }

@@ -23,18 +23,22 @@ final class PgQuerySql {
         return QuerySql.where(query, now, QuerySql.Dialect.POSTGRESQL);
     }
 
+    /** As store.sqlite.QueuePageSql: by age (created_at, id), or by score from the highest down (score, id). */
     static SqlFragment page(PageRequest request, Instant now) {
         SqlFragment where = where(request.query(), now);
-        boolean ascending = request.direction() == PageRequest.Direction.FORWARD;
+        boolean byScore = request.order() == dev.modq.store.QueueOrder.SCORE;
+        // by score the queue runs from the highest score down: walking forward is walking the index backwards
+        boolean ascending = (request.direction() == PageRequest.Direction.FORWARD) != byScore;
+        String key = byScore ? "c.score" : "c.created_at";
         List<Object> params = new ArrayList<>(where.params());
         StringBuilder sql = new StringBuilder("SELECT ").append(PgRows.QUEUE_COLUMNS)
                 .append(" FROM comments c JOIN posts p ON p.id = c.post_id WHERE (").append(where.sql()).append(')');
         if (request.from() != null) {
-            sql.append(ascending ? " AND (c.created_at, c.id) > (?, ?)" : " AND (c.created_at, c.id) < (?, ?)");
-            params.add(request.from().createdAtSeconds());
+            sql.append(" AND (").append(key).append(", c.id) ").append(ascending ? '>' : '<').append(" (?, ?)");
+            params.add(byScore ? (Object) request.from().score() : (Object) request.from().createdAtSeconds());
             params.add(request.from().id());
         }
-        sql.append(ascending ? " ORDER BY c.created_at, c.id" : " ORDER BY c.created_at DESC, c.id DESC");
+        sql.append(ascending ? " ORDER BY " + key + ", c.id" : " ORDER BY " + key + " DESC, c.id DESC");
         sql.append(" LIMIT ?");
         params.add(request.limit());
         return new SqlFragment(sql.toString(), params);

@@ -62,26 +62,43 @@ final class PgRowCopy {
         });
     }
 
+    /**
+     * Rows a new database starts with, per table: what db/migrations/postgresql seeds (V005's one score_model row).
+     * A table holding exactly that many does not block a copy; the source's rows replace them.
+     */
+    static final Map<String, Long> SEEDED = Map.of("score_model", 1L);
+
     static Optional<String> copyBlockers(PgStore store) {
-        return store.read("reading what the database holds", () -> {
-            Connection conn = store.connection();
-            List<String> found = new ArrayList<>();
-            for (RowCopy.Table table : tables(conn)) {
-                try (Statement st = conn.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(table.name()))) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        found.add(rs.getLong(1) + " " + table.name());
-                    }
-                }
+        return store.read("reading what the database holds", () -> blockers(store.connection()));
+    }
+
+    private static Optional<String> blockers(Connection conn) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (RowCopy.Table table : tables(conn)) {
+            long n = count(conn, table.name());
+            if (n > 0 && n != SEEDED.getOrDefault(table.name(), 0L)) {
+                found.add(n + " " + table.name());
             }
-            return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
-        });
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
+    }
+
+    private static long count(Connection conn, String table) throws SQLException {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static void writeRows(PgStore store, String doing, Consumer<RowCopy.RowSink> load) {
         store.transaction(doing, conn -> {
             PgWriteTransaction.lockChain(conn);
+            Optional<String> blockers = blockers(conn); // again under the chain lock: no modq writer wrote meanwhile
+            if (blockers.isPresent()) {
+                throw new StoreException(store.address() + " is not empty (" + blockers.get() + "): copy only into a"
+                        + " new or empty database, nothing was changed");
+            }
             try (Statement st = conn.createStatement()) {
                 st.execute("SET CONSTRAINTS ALL DEFERRED");  // a reply may arrive before its parent
             }
@@ -263,6 +280,11 @@ final class PgRowCopy {
             }
             try {
                 finish();
+                if (SEEDED.containsKey(next.name()) && count(conn, next.name()) > 0) { // a new database's own rows
+                    try (Statement st = conn.createStatement()) {
+                        st.executeUpdate("DELETE FROM " + quote(next.name()));
+                    }
+                }
                 String marks = String.join(", ", Collections.nCopies(next.columns().size(), "?"));
                 insert = conn.prepareStatement("INSERT INTO " + quote(next.name()) + " ("
                         + String.join(", ", quoted(next.columns())) + ") VALUES (" + marks + ")");

@@ -31,7 +31,8 @@ final class PgRows {
     static final int EXCERPT_CHARS = 240;
 
     static final String QUEUE_COLUMNS = "c.id, c.status, c.created_at, c.version, c.post_id, p.title, c.author_name,"
-            + " substr(c.body, 1, " + EXCERPT_CHARS + ")";
+            + " substr(c.body, 1, " + EXCERPT_CHARS + "), c.score,"
+            + " EXISTS (SELECT 1 FROM comment_holds h WHERE h.comment_id = c.id)";
 
     static final String AUDIT_COLUMNS = "id, at, moderator, actor, comment_id, action, from_status, to_status, reason,"
             + " from_reason, note, batch_id, undo_of, version_after, subject, from_role, to_role, chain_version,"
@@ -56,7 +57,7 @@ final class PgRows {
     static QueueRow queueRow(ResultSet rs) throws SQLException {
         return new QueueRow(rs.getLong(1), Status.parse(rs.getString(2)), Instant.ofEpochSecond(rs.getLong(3)),
                 rs.getLong(4), rs.getLong(5), nullToEmpty(rs.getString(6)), nullToEmpty(rs.getString(7)),
-                nullToEmpty(rs.getString(8)));
+                nullToEmpty(rs.getString(8)), rs.getInt(9), rs.getBoolean(10));
     }
 
     static AuditEntry audit(ResultSet rs) throws SQLException {

@@ -754,6 +754,16 @@ public final class PgStore implements Store {
     // would need them says so in one line instead of pretending. Reads the queue makes on every page (holds, the rule
     // list) answer "none", which is the truth on a database that cannot hold rules.
 
+    @Override
+    public dev.modq.store.AccessStore access() {
+        return new PgAccess(this);
+    }
+
+    @Override
+    public dev.modq.store.ScoreStore scores() {
+        return new PgScores(this);
+    }
+
     static StoreException notYet(String what) {
         return new StoreException(what + " is not on PostgreSQL yet: run it on a SQLite database (modq copy moves one"
                 + " either way)");
@@ -761,22 +771,25 @@ public final class PgStore implements Store {
 
     @Override
     public java.util.List<dev.modq.core.rules.Rule> rules() {
-        return java.util.List.of();
+        return sql("reading the rules", () -> PgRules.rules(conn));
     }
 
     @Override
     public Map<String, Integer> wordLists() {
-        return Map.of();
+        return sql("reading the word lists", () -> PgRules.wordLists(conn));
     }
 
     @Override
     public Optional<java.util.List<String>> words(String list) {
-        return Optional.empty();
+        return sql("reading word list " + list, () -> PgRules.words(conn, list));
     }
 
     @Override
     public Map<Long, String> holds(java.util.Collection<Long> commentIds) {
-        return Map.of();
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        return sql("reading held comments", () -> PgRules.holds(conn, commentIds));
     }
 
     @Override
@@ -791,7 +804,7 @@ public final class PgStore implements Store {
 
     @Override
     public java.util.List<dev.modq.store.AutoDecisionStats> autoDecisionStats() {
-        throw notYet("rules stats");
+        return sql("reading what modq auto decided", () -> PgRules.autoDecisionStats(conn));
     }
 
     @Override

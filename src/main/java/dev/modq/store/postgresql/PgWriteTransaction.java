@@ -95,6 +95,9 @@ final class PgWriteTransaction implements WriteTransaction {
             if (changed != commentIds.size()) {
                 throw new IllegalStateException("expected to change " + commentIds.size() + " comments, changed " + changed);
             }
+            if (to != Status.PENDING) {
+                PgRules.clearHoldsOf(conn, commentIds); // a decided comment is no longer held (copied-in holds)
+            }
             return null;
         });
     }
@@ -386,6 +389,11 @@ final class PgWriteTransaction implements WriteTransaction {
         statements.clear();
     }
 
+    @Override
+    public java.util.Optional<dev.modq.store.ScoreWrites> scores() {
+        return java.util.Optional.of(new PgScoreWrites(conn));
+    }
+
     private static <T> T sql(SqlCall<T> work) {
         try {
             return work.run();
@@ -411,46 +419,56 @@ final class PgWriteTransaction implements WriteTransaction {
         }
     }
 
-    // ---- Rules, word lists and holds (issue 12) are not on PostgreSQL yet (see PgStore.notYet).
+    // ---- Rules, word lists and holds (issue 12). Holds are only written by modq auto, which is not on PostgreSQL
+    // yet (it needs the regex and word-list matching): putHolds and the matching below refuse in one line.
 
     @Override
     public java.util.List<dev.modq.core.rules.Rule> rules() {
-        return java.util.List.of();
+        return sql(() -> PgRules.rules(conn));
     }
 
     @Override
     public void putRule(dev.modq.core.rules.Rule rule, String by) {
-        throw PgStore.notYet("a rule");
+        sql(() -> {
+            PgRules.putRule(conn, rule, by, clock.millis());
+            return null;
+        });
     }
 
     @Override
     public boolean deleteRule(String name) {
-        throw PgStore.notYet("a rule");
+        return sql(() -> PgRules.deleteRule(conn, name));
     }
 
     @Override
     public java.util.Optional<java.util.List<String>> words(String list) {
-        return java.util.Optional.empty();
+        return sql(() -> PgRules.words(conn, list));
     }
 
     @Override
     public void createWordList(String list) {
-        throw PgStore.notYet("a word list");
+        sql(() -> {
+            PgRules.createWordList(conn, list, clock.millis());
+            return null;
+        });
     }
 
     @Override
     public java.util.List<String> addWords(String list, java.util.Collection<String> words) {
-        throw PgStore.notYet("a word list");
+        return sql(() -> PgRules.addWords(conn, list, words));
     }
 
     @Override
     public java.util.List<String> removeWords(String list, java.util.Collection<String> words) {
-        throw PgStore.notYet("a word list");
+        return sql(() -> PgRules.removeWords(conn, list, words));
     }
 
     @Override
     public void deleteWordList(String list) {
-        throw PgStore.notYet("a word list");
+        sql(() -> {
+            PgRules.deleteWordList(conn, list);
+            return null;
+        });
     }
 
     @Override
@@ -460,7 +478,10 @@ final class PgWriteTransaction implements WriteTransaction {
 
     @Override
     public void clearHolds(String batchId) {
-        // no holds can exist on PostgreSQL yet, so undoing a batch has none to clear
+        sql(() -> {
+            PgRules.clearHolds(conn, batchId);
+            return null;
+        });
     }
 
     @Override
@@ -470,7 +491,7 @@ final class PgWriteTransaction implements WriteTransaction {
 
     @Override
     public long maxCommentId() {
-        throw PgStore.notYet("modq auto");
+        return sql(() -> PgRules.maxCommentId(conn));
     }
 
     @Override

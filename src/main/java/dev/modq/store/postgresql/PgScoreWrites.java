@@ -1,0 +1,113 @@
+package dev.modq.store.postgresql;
+
+import dev.modq.core.Comment;
+import dev.modq.core.score.Label;
+import dev.modq.core.score.ModelState;
+import dev.modq.store.Relearn;
+import dev.modq.store.ScoreWrites;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The spam model's writes inside a decision's transaction (the connection is in the transaction already). */
+final class PgScoreWrites implements ScoreWrites {
+
+    private final Connection conn;
+
+    PgScoreWrites(Connection conn) {
+        this.conn = conn;
+    }
+
+    @Override
+    public ModelState model() {
+        return sql(() -> PgScoreSql.model(conn, "the database"));
+    }
+
+    @Override
+    public List<Relearn> relearnable(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return List.of();
+        }
+        return sql(() -> {
+            List<Comment> changed = new ArrayList<>();
+            List<Label> learned = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + PgRows.COMMENT_COLUMNS + ", c.learned"
+                    + " FROM comments c WHERE c.id = ANY (?) ORDER BY c.id")) {
+                ps.setArray(1, conn.createArrayOf("bigint", commentIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(PgRows.comment(rs));
+                        learned.add(Label.parse(rs.getString(17)));
+                    }
+                }
+            }
+            List<Relearn> out = new ArrayList<>(changed.size());
+            for (int i = 0; i < changed.size(); i++) {
+                Comment c = changed.get(i);
+                out.add(new Relearn(c.id(), learned.get(i), Label.of(c.status(), c.reason()),
+                        PgScoreSql.input(conn, c, false)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void addCounts(Map<Integer, int[]> deltas, long hamDelta, long spamDelta, long changes) {
+        sql(() -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_tokens (bucket, ham, spam)"
+                    + " VALUES (?, GREATEST(?, 0), GREATEST(?, 0)) ON CONFLICT (bucket) DO UPDATE"
+                    + " SET ham = GREATEST(score_tokens.ham + ?, 0), spam = GREATEST(score_tokens.spam + ?, 0)")) {
+                for (Map.Entry<Integer, int[]> e : deltas.entrySet()) {
+                    int[] d = e.getValue();
+                    if (d[0] == 0 && d[1] == 0) {
+                        continue;
+                    }
+                    ps.setInt(1, e.getKey());
+                    ps.setInt(2, d[0]);
+                    ps.setInt(3, d[1]);
+                    ps.setInt(4, d[0]);
+                    ps.setInt(5, d[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE score_model SET ham = GREATEST(ham + ?, 0),"
+                    + " spam = GREATEST(spam + ?, 0), changes = changes + ? WHERE id = 1")) {
+                ps.setLong(1, hamDelta);
+                ps.setLong(2, spamDelta);
+                ps.setLong(3, changes);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setLearned(Map<Long, Label> labels) {
+        sql(() -> {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE comments SET learned = ? WHERE id = ?")) {
+                for (Map.Entry<Long, Label> e : labels.entrySet()) {
+                    ps.setString(1, e.getValue() == null ? null : e.getValue().key());
+                    ps.setLong(2, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static <T> T sql(PgWriteTransaction.SqlCall<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new PgWriteTransaction.UncheckedSql(e);
+        }
+    }
+}
