@@ -756,7 +756,7 @@ public final class PgStore implements Store {
 
     @Override
     public dev.modq.store.AccessStore access() {
-        return new PgAccess(this);
+        return new dev.modq.store.jdbc.JdbcAccess(new PgAccess(this));
     }
 
     @Override

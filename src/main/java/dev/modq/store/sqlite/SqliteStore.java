@@ -359,7 +359,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public AccessStore access() {
-        return new SqliteAccess(this);
+        return new dev.modq.store.jdbc.JdbcAccess(new SqliteAccess(this));
     }
 
     @Override
