@@ -80,7 +80,8 @@ public final class ServeCommand extends BaseCommand implements Backend {
     int failureWindowSeconds;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "1800",
-            description = "Close a connection with no traffic for this long (default ${DEFAULT-VALUE}).")
+            description = "Close a queue with no key for this long, restoring its terminal (default ${DEFAULT-VALUE});"
+                    + " a connection with no traffic at all is dropped a minute later.")
     int idleSeconds;
 
     @Option(names = "--max-line", paramLabel = "BYTES", defaultValue = "4194304",
