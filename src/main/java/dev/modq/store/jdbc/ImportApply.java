@@ -122,7 +122,7 @@ public final class ImportApply {
                 + " e.id IS NOT NULL AND " + commentDiffers("e") + " AS differs,"
                 + " NOT EXISTS (SELECT 1 FROM posts p WHERE p.source_system = c.sys AND p.source_id = c.post_sid)"
                 + " AND NOT EXISTS (SELECT 1 FROM {s}post_final f WHERE f.sys = c.sys AND f.sid = c.post_sid) AS orphan"
-                + " FROM {s}comment_final c LEFT JOIN comments e ON e.source_system = c.sys AND e.source_id = c.sid)"
+                + " FROM {s}comment_final c LEFT JOIN comments e ON e.source_system = c.sys AND e.source_id = c.sid) AS x"
                 + " GROUP BY file";
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(q(sql))) {
             while (rs.next()) {
