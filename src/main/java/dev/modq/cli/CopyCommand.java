@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
                 "Copies comments, posts, meta, moderators and their roles, settings, import runs, push marks and"
                         + " the audit log row by row with its hashes, so its chain verifies on the destination."
                         + " Streams from one snapshot of FROM (others may keep working) into one transaction on TO:"
-                        + " all or nothing. Refuses a TO that holds any data. Ends with `modq check` on TO:"
+                        + " all or nothing. Refuses a TO that holds any data. PostgreSQL text cannot hold a NUL"
+                        + " character: in comments, posts and their meta it becomes U+FFFD (counted in the summary);"
+                        + " anywhere else, the audit log above all (its hashes cover it), the copy is refused."
+                        + " Ends with `modq check` on TO:"
                         + " exit 0 when it passes and the counts agree, 1 otherwise."},
         footer = {"%nExamples:", "  modq copy /srv/blog/comments.db /srv/blog/copy.db",
                 "  modq copy /srv/blog/comments.db postgresql://modq@db.internal/comments",
@@ -54,6 +57,13 @@ public final class CopyCommand extends BaseCommand {
             say("modq: copied " + source.address() + " to " + shownTo + ": " + r.rows() + " rows in "
                     + r.rowsPerTable().size() + " tables (" + r.check().comments() + " comments: " + counts + "; "
                     + r.check().auditEntries() + " audit entries) in " + ms + " ms");
+            if (!r.nulsReplaced().isEmpty()) {
+                long values = r.nulsReplaced().values().stream().mapToLong(Long::longValue).sum();
+                say("modq: copy: " + values + (values == 1 ? " text value" : " text values") + " held a NUL character,"
+                        + " which " + shownTo + " cannot store:"
+                        + " each NUL became U+FFFD (" + r.nulsReplaced().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+            }
         }
         if (!r.sourceCounts().equals(r.destinationCounts())) {
             say("modq: copy: the counts differ: " + r.sourceCounts() + " in FROM, " + r.destinationCounts() + " in TO");

@@ -18,9 +18,13 @@ import java.util.Optional;
  */
 public final class DatabaseCopy {
 
-    /** Rows copied per table (in copy order), the check run on the destination, and both sides' status counts. */
-    public record Result(Map<String, Long> rowsPerTable, CheckReport check, Map<Status, Long> sourceCounts,
-                         Map<Status, Long> destinationCounts) {
+    /**
+     * Rows copied per table (in copy order), text values whose NUL characters became U+FFFD per table (only where the
+     * destination cannot store a NUL: see {@link NulInText}), the check run on the destination, and both sides' status
+     * counts.
+     */
+    public record Result(Map<String, Long> rowsPerTable, Map<String, Long> nulsReplaced, CheckReport check,
+                         Map<Status, Long> sourceCounts, Map<Status, Long> destinationCounts) {
 
         public long rows() {
             return rowsPerTable.values().stream().mapToLong(Long::longValue).sum();
@@ -49,7 +53,17 @@ public final class DatabaseCopy {
                     + " new or empty database, nothing was changed");
         }
         Map<String, Long> rows = new LinkedHashMap<>();
-        to.writeRows("copying " + from.address() + " to " + to.address(), sink -> from.readRows(new RowCopy.RowSink() {
+        Map<String, Long> replaced = new LinkedHashMap<>();
+        to.writeRows("copying " + from.address() + " to " + to.address(), into -> {
+            NulInText text = new NulInText(into, to.refusesNulInText());
+            from.readRows(counting(text, rows));
+            replaced.putAll(text.replaced());
+        });
+        return new Result(rows, replaced, to.check(), from.countsByStatus(), to.countsByStatus());
+    }
+
+    private static RowCopy.RowSink counting(RowCopy.RowSink sink, Map<String, Long> rows) {
+        return new RowCopy.RowSink() {
             private String table;
 
             @Override
@@ -64,7 +78,6 @@ public final class DatabaseCopy {
                 sink.row(values);
                 rows.merge(table, 1L, Long::sum);
             }
-        }));
-        return new Result(rows, to.check(), from.countsByStatus(), to.countsByStatus());
+        };
     }
 }

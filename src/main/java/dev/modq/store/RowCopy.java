@@ -51,4 +51,13 @@ public interface RowCopy {
      * come before its parent); a backend with id sequences moves them past the highest id copied.
      */
     void writeRows(String doing, Consumer<RowSink> load);
+
+    /**
+     * Empty when this backend's text holds any string; otherwise the name of the backend whose text cannot hold a NUL
+     * character (U+0000), for messages: PostgreSQL's cannot. {@link #writeRows} refuses such text; the service decides
+     * before what to send instead.
+     */
+    default Optional<String> refusesNulInText() {
+        return Optional.empty();
+    }
 }

@@ -47,13 +47,46 @@ class CopyCommandPgTest {
     }
 
     @Test
-    void textWithANulCannotGoToPostgresqlAndNothingIsCopied(PgDatabase pg) throws Exception {
+    void aNulInACommentOrAnAuthorBecomesTheReplacementCharacterAndTheSummarySaysHowMany(PgDatabase pg)
+            throws Exception {
         // the demo has hostile comments with a NUL on purpose; PostgreSQL text cannot hold one
-        assertTrue(TestDb.longValue(from, "SELECT count(*) FROM comments WHERE instr(body, char(0)) > 0") > 0);
+        long bodies = TestDb.longValue(from, "SELECT count(*) FROM comments WHERE instr(body, char(0)) > 0");
+        assertTrue(bodies > 0);
+        try (Connection c = TestDb.connect(from); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE comments SET author_name = 'nul' || char(0) || 'name' WHERE id = 9");
+        }
+        String head = ok("--db", from.toString(), "log", "--head").out().strip();
+
+        CliRun copy = CliRun.run("copy", from.toString(), pg.address());
+        assertEquals(0, copy.code(), copy.toString());
+        long values = bodies + 1;
+        assertTrue(copy.err().contains("modq: copy: " + values + " text values held a NUL character, which "
+                + pg.address() + " cannot store: each NUL became U+FFFD (comments " + values + ")"), copy.err());
+        assertTrue(copy.err().contains("all is well (audit chain intact)"), copy.err());
+
+        ok("--db", pg.address(), "check");
+        assertTrue(ok("--db", pg.address(), "log", "--verify", "--expect", head).err().contains("audit log intact"));
+        try (Connection c = pg.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT author_name FROM comments WHERE id = 9")) {
+            rs.next();
+            assertEquals("nul\uFFFDname", rs.getString(1));
+        }
+        assertEquals(bodies, countWhere(pg, "comments", "strpos(body, U&'\\FFFD') > 0"));
+        assertEquals(TestDb.longValue(from, "SELECT count(*) FROM comments"), count(pg, "comments"));
+    }
+
+    @Test
+    void aNulInTheAuditLogIsRefusedInOneLineForItsHashAndNothingIsCopied(PgDatabase pg) throws Exception {
+        ok("--db", from.toString(), "flag", "10", "--note", "pasted\0from a terminal");
+        long entry = TestDb.longValue(from, "SELECT max(id) FROM audit_log");
+        ok("--db", from.toString(), "log", "--verify");
+
         CliRun copy = CliRun.run("copy", from.toString(), pg.address());
         assertEquals(ExitCode.FAILURE, copy.code(), copy.toString());
         assertEquals(1, copy.err().lines().count(), copy.toString());
-        assertTrue(copy.err().contains("holds text with a NUL character, which PostgreSQL cannot store"), copy.err());
+        assertTrue(copy.err().contains("audit entry " + entry + " holds a NUL character in its note, which PostgreSQL"
+                + " text cannot store, and replacing it would break the audit chain"), copy.err());
+        assertTrue(copy.err().contains("nothing was changed"), copy.err());
         assertEquals(0, count(pg, "comments"), "all or nothing");
         assertEquals(0, count(pg, "audit_log"));
     }
@@ -120,8 +153,12 @@ class CopyCommandPgTest {
     }
 
     private static long count(PgDatabase pg, String table) throws Exception {
+        return countWhere(pg, table, "true");
+    }
+
+    private static long countWhere(PgDatabase pg, String table, String where) throws Exception {
         try (Connection c = pg.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table + " WHERE " + where)) {
             rs.next();
             return rs.getLong(1);
         }

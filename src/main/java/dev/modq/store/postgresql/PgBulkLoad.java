@@ -34,7 +34,7 @@ final class PgBulkLoad {
 
     /**
      * PostgreSQL text cannot hold NUL, which the demo's hostile comments include on purpose: on this backend they
-     * carry U+FFFD in its place (demo data only; an import or copy refuses such text instead).
+     * carry U+FFFD in its place, as {@code modq copy} does for comment and post text (service.NulInText).
      */
     static String withoutNul(String s) {
         return s == null || s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');

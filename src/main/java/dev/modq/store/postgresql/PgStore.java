@@ -602,6 +602,11 @@ public final class PgStore implements Store {
     }
 
     @Override
+    public Optional<String> refusesNulInText() {
+        return Optional.of("PostgreSQL");
+    }
+
+    @Override
     public long forEachExport(ExportFilter filter, Consumer<ExportRow> out) {
         return PgReads.forEachExport(this, filter, out);
     }
