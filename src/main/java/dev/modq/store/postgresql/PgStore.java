@@ -223,6 +223,15 @@ public final class PgStore implements Store {
         return conn;
     }
 
+    /** A new connection to the same database, set up as this store's (an import stages and applies on one). */
+    Connection connectAnother() {
+        return connect(address, lockTimeoutMs);
+    }
+
+    PgRetry retry() {
+        return retry;
+    }
+
     Clock clock() {
         return clock;
     }
@@ -641,11 +650,10 @@ public final class PgStore implements Store {
         return PgReads.otherThanDemo(this);
     }
 
-    /** Not yet on PostgreSQL: importing goes through SQLite, then `modq copy`. */
+    /** Staged on a connection of its own, compared, then applied in short transactions ({@link PgImport}). */
     @Override
     public ImportOutcome runImport(boolean dryRun, boolean strict, Function<ImportSink, List<FileRead>> read) {
-        throw new StoreException("modq import does not write to PostgreSQL yet: import into a SQLite file, then"
-                + " `modq copy FILE.db " + address.shown() + "` (into an empty database)");
+        return PgImport.run(this, dryRun, strict, read);
     }
 
     @Override
