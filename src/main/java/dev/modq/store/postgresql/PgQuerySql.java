@@ -19,7 +19,15 @@ final class PgQuerySql {
     private PgQuerySql() {
     }
 
+    /**
+     * Only for a query without regular expressions or word lists: PostgreSQL has no modq_re / modq_words, so those
+     * terms are matched in Java ({@link PgQuery}); a path that forgot it fails here, not with a database error.
+     */
     static SqlFragment where(Query query, Instant now) {
+        if (query.hasJavaTerms()) {
+            throw new IllegalStateException("regular expressions and word lists are matched in Java on PostgreSQL"
+                    + " (PgQuery): " + query.print());
+        }
         return QuerySql.where(query, now, QuerySql.Dialect.POSTGRESQL);
     }
 
