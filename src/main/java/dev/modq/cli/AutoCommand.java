@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -69,50 +68,39 @@ public final class AutoCommand extends BaseCommand {
         return ctx.auto(scores);
     }
 
-    private int follow(AppContext ctx, Consumer<AutoModerator.Action> printer)
-            throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                stopped.await(30, TimeUnit.SECONDS);  // let a run in progress commit or roll back
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "modq-auto-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            long seenMax = 0;
-            List<Rule> rules = null;
-            long version = -1;
-            say("modq: auto --follow: watching " + ctx.store().address() + " (Ctrl-C or SIGTERM stops)");
-            while (!stop.get()) {
-                long now = ctx.store().changes().version();
-                List<Rule> current = ctx.store().rules();
-                if (now != version || !current.equals(rules)) {
-                    // changed rules apply to the whole queue again; otherwise only comments that arrived since
-                    long from = current.equals(rules) ? seenMax : 0;
-                    AutoModerator.Run run = auto(ctx).run(dryRun, from, printer);
-                    seenMax = Math.max(seenMax, run.maxIdSeen());
-                    if (run.applied() > 0 || rules == null) {
-                        summary(run, current);
-                    }
-                    rules = current;
-                    version = ctx.store().changes().version();
-                }
-                sleep(stop);
-            }
-            say("modq: auto --follow: stopped");
-            return ExitCode.OK;
-        } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook is already running
-            }
+    private int follow(AppContext ctx, Consumer<AutoModerator.Action> printer) throws InterruptedException {
+        if (global().remote != null) {
+            // its signal handlers and its endless loop belong to a process of its own, not to a server's session
+            throw new UsageException("auto --follow is not available over SSH: run it on the server as a service"
+                    + " (modq-auto.service), or `modq auto` here once");
         }
+        AtomicBoolean stop = new AtomicBoolean();
+        StopSignals.onStop(() -> {
+            stop.set(true);
+            say("modq: auto --follow: stopping after the current run (again to stop now; it then rolls back)");
+        }, () -> Runtime.getRuntime().halt(ExitCode.FAILURE));
+        long seenMax = 0;
+        List<Rule> rules = null;
+        long version = -1;
+        say("modq: auto --follow: watching " + ctx.store().address() + " (Ctrl-C or SIGTERM stops)");
+        while (!stop.get()) {
+            long now = ctx.store().changes().version();
+            List<Rule> current = ctx.store().rules();
+            if (now != version || !current.equals(rules)) {
+                // changed rules apply to the whole queue again; otherwise only comments that arrived since
+                long from = current.equals(rules) ? seenMax : 0;
+                AutoModerator.Run run = auto(ctx).run(dryRun, from, printer);
+                seenMax = Math.max(seenMax, run.maxIdSeen());
+                if (run.applied() > 0 || rules == null) {
+                    summary(run, current);
+                }
+                rules = current;
+                version = ctx.store().changes().version();
+            }
+            sleep(stop);
+        }
+        say("modq: auto --follow: stopped");
+        return ExitCode.OK;
     }
 
     private void sleep(AtomicBoolean stop) throws InterruptedException {

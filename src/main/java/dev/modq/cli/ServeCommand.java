@@ -22,7 +22,6 @@ import dev.modq.tui.Session;
 import dev.modq.tui.lanterna.RemoteQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,7 +80,8 @@ public final class ServeCommand extends BaseCommand implements Backend {
     int failureWindowSeconds;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "1800",
-            description = "Close a connection with no traffic for this long (default ${DEFAULT-VALUE}).")
+            description = "Close a queue with no key for this long, restoring its terminal (default ${DEFAULT-VALUE});"
+                    + " a connection with no traffic at all is dropped a minute later.")
     int idleSeconds;
 
     @Option(names = "--max-line", paramLabel = "BYTES", defaultValue = "4194304",
@@ -134,8 +134,7 @@ public final class ServeCommand extends BaseCommand implements Backend {
 
     private int serve(ServeConfig config, HostKey key, Path state, int abandoned) {
         CountDownLatch stop = new CountDownLatch(1);
-        onSignal("TERM", stop);
-        onSignal("INT", stop);
+        StopSignals.onStop(stop::countDown, stop::countDown);
         FrontDoor door;
         door = FrontDoor.start(config, key, this, System.err);
         say("modq serve: listening on " + config.host() + ":" + door.port() + " for " + db
@@ -191,14 +190,6 @@ public final class ServeCommand extends BaseCommand implements Backend {
 
     private static HostKey hostKey(Path state) {
         return HostKey.loadOrCreate(state);
-    }
-
-    private static void onSignal(String name, CountDownLatch stop) {
-        try {
-            Signal.handle(new Signal(name), sig -> stop.countDown());
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // not on this platform: the JVM's default (exit) applies
-        }
     }
 
     // --- Backend: what the front door asks of the database ---

@@ -32,6 +32,8 @@ final class ChannelCommand implements Command {
     private OutputStream err;
     private ExitCallback exit;
     private volatile RemoteQueue queue;
+    private volatile long lastKey = System.nanoTime();
+    private volatile boolean idleClosed;
     private volatile Thread thread;
     private volatile boolean pty;
 
@@ -134,7 +136,7 @@ final class ChannelCommand implements Command {
             say(err, refusal);
             return 1;
         }
-        RemoteQueue q = new RemoteQueue(in, out, number(env, Environment.ENV_COLUMNS), number(env, Environment.ENV_LINES));
+        RemoteQueue q = new RemoteQueue(new KeyClock(in), out, number(env, Environment.ENV_COLUMNS), number(env, Environment.ENV_LINES));
         env.addSignalListener((channel, signal) -> q.resize(number(env, Environment.ENV_COLUMNS),
                 number(env, Environment.ENV_LINES)), Signal.WINCH);
         long id = door.backend().started(caller, SshSession.QUEUE, null);
@@ -168,6 +170,50 @@ final class ChannelCommand implements Command {
         } finally {
             door.closed(this);
             door.backend().ended(id, status, ending);
+        }
+    }
+
+    /**
+     * Closes the queue when no key came for {@code limit}: its screen is restored and the moderator told why, which
+     * the SSH library's own idle timeout (a bare disconnect, "corrupt packet" on the client) cannot do.
+     */
+    void closeIfIdle(long nowNanos, java.time.Duration limit) {
+        RemoteQueue q = queue;
+        if (q != null && !idleClosed && nowNanos - lastKey >= limit.toNanos()) {
+            idleClosed = true;
+            q.stop("modq: closed after " + spoken(limit) + " without a key; your decisions are saved"
+                    + " (reconnect to go on)", "idle");
+        }
+    }
+
+    /** 45 s, 30 min, 2 h: how a person says the limit. */
+    static String spoken(java.time.Duration d) {
+        long s = d.toSeconds();
+        return s < 120 ? s + " s" : s < 7200 ? (s / 60) + " min" : (s / 3600) + " h";
+    }
+
+    /** The channel's input, noting when the last byte (a key) came. */
+    private final class KeyClock extends java.io.FilterInputStream {
+        KeyClock(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                lastKey = System.nanoTime();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                lastKey = System.nanoTime();
+            }
+            return n;
         }
     }
 

@@ -38,6 +38,12 @@ public final class FrontDoor implements AutoCloseable {
     private final ChangeWatcher changes;
     private final Set<ChannelCommand> open = ConcurrentHashMap.newKeySet();
     private final SshServer sshd;
+    private final java.util.concurrent.ScheduledExecutorService idleWatch =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "modq idle");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean closing;
 
     private FrontDoor(ServeConfig config, HostKey key, Backend backend, PrintStream log) {
@@ -55,12 +61,17 @@ public final class FrontDoor implements AutoCloseable {
         FrontDoor door = new FrontDoor(config, key, backend, log);
         try {
             door.sshd.start();
+            long every = Math.max(200, Math.min(5_000, config.idleTimeout().toMillis() / 10));
+            door.idleWatch.scheduleWithFixedDelay(door::closeIdleQueues, every, every,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             return door;
         } catch (BindException e) {
+            door.idleWatch.shutdownNow();
             door.changes.close();
             throw new ServeException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage()
                     + " (another server there? choose another with --listen ADDR:PORT)");
         } catch (IOException e) {
+            door.idleWatch.shutdownNow();
             door.changes.close();
             throw new ServeException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
@@ -85,7 +96,9 @@ public final class FrontDoor implements AutoCloseable {
         s.setCommandFactory((channel, command) -> new ChannelCommand(this, command));
         // a keypress's redraw is a few hundred bytes: Nagle's algorithm would hold it for the client's delayed ACK
         CoreModuleProperties.TCP_NODELAY.set(s, true);
-        CoreModuleProperties.IDLE_TIMEOUT.set(s, config.idleTimeout());
+        // queues close themselves first (closeIdleQueues), restoring the client's terminal and saying why; the
+        // library's own timeout, a bare disconnect, is the backstop for commands and anything else that hangs
+        CoreModuleProperties.IDLE_TIMEOUT.set(s, config.idleTimeout().plus(Duration.ofMinutes(1)));
         CoreModuleProperties.AUTH_TIMEOUT.set(s, Duration.ofSeconds(30));
         CoreModuleProperties.MAX_AUTH_REQUESTS.set(s, 10);
         return s;
@@ -120,9 +133,15 @@ public final class FrontDoor implements AutoCloseable {
         close();
     }
 
+    private void closeIdleQueues() {
+        long now = System.nanoTime();
+        open.forEach(c -> c.closeIfIdle(now, config.idleTimeout()));
+    }
+
     @Override
     public void close() {
         closing = true;
+        idleWatch.shutdownNow();
         changes.close();
         try {
             sshd.stop(true);

@@ -45,6 +45,12 @@ public final class RosterService {
     /** Adds {@code name} with {@code role}, or re-enables a removed moderator with it. */
     public void add(String name, Role role) {
         ModeratorName.require(name);
+        if (name.equals(AutoModerator.AUTO)) {
+            // `auto` signs modq auto's batches, which any moderator may undo: a person by that name would share
+            // its entries in the log and have their own batches undone by anyone
+            throw new IllegalArgumentException("'" + AutoModerator.AUTO + "' is the name modq auto decides under;"
+                    + " add the person under another name");
+        }
         store.write("adding moderator " + name, tx -> {
             RosterCheck.requireAdmin(tx, actor.name(), store.address(), clock.instant());
             Optional<Moderator> before = tx.moderator(name);

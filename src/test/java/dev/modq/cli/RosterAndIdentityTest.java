@@ -68,6 +68,11 @@ class RosterAndIdentityTest {
             assertTrue(!r.err().contains("\u001b"), "no raw escape reaches the terminal");
         }
         assertEquals(1, fx.scalar("SELECT count(*) FROM moderators"));
+        CliRun auto = fx.run("moderator", "add", "auto");
+        assertEquals(ExitCode.USAGE, auto.code(), "the automatic moderator's name is taken: " + auto);
+        assertOneLine(auto);
+        assertTrue(auto.err().contains("'auto' is the name modq auto decides under"), auto.err());
+        assertEquals(1, fx.scalar("SELECT count(*) FROM moderators"));
         for (String good : List.of("alice", "bob.smith", "j_doe-2", "ann@corp.example", "svc$")) {
             assertEquals(0, fx.run("moderator", "add", good).code(), good);
         }

@@ -42,7 +42,6 @@ class BrokenInputTest {
 
     @BeforeEach
     void importSomethingAndDecide() {
-        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
         assertEquals(0, modq.run("import", fixture("comments.jsonl").toString()).code());
         long id = Long.parseLong(modq.one("SELECT id FROM comments WHERE source_id = 'c2'"));

@@ -63,6 +63,11 @@ final class CliHarness {
         return rows(sql).get(0);
     }
 
+    /** A query's one epoch-seconds value as an ISO instant ("2024-01-02T11:00:00Z"), the same on every backend. */
+    String utc(String sql) {
+        return java.time.Instant.ofEpochSecond(Long.parseLong(one(sql))).toString();
+    }
+
     /** Everything an import may touch, as one comparable string. */
     String fingerprint() {
         return one("SELECT count(*) FROM posts") + "/" + one("SELECT count(*) FROM comments") + "/"

@@ -44,7 +44,6 @@ class ExportCommandTest {
 
     @BeforeEach
     void importAndDecide() {
-        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir.resolve("a").toFile().mkdirs() ? dir.resolve("a") : dir);
         assertEquals(0, modq.run("import", fixture("wxr-1.2.xml").toString(), fixture("disqus.xml").toString()).code());
         decide(Decision.APPROVE, null, "103");

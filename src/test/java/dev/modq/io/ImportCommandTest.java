@@ -38,7 +38,6 @@ class ImportCommandTest {
 
     @BeforeEach
     void setUp() {
-        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
     }
 
@@ -63,10 +62,8 @@ class ImportCommandTest {
         assertEquals("<p>Plain &amp; escaped <b>HTML</b></p>", modq.one("SELECT body FROM comments WHERE source_id = '101'"));
         assertEquals("<em>回复</em> to Alice", modq.one("SELECT body FROM comments WHERE source_id = '102'"));
         assertEquals("Third level 😀", modq.one("SELECT body FROM comments WHERE source_id = '103'"));
-        assertEquals("2024-01-02T11:00:00Z", modq.one("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', created_at, 'unixepoch')"
-                + " FROM comments WHERE source_id = '101'"), "comment_date_gmt is UTC");
-        assertEquals("2024-02-01T08:00:00Z", modq.one("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', created_at, 'unixepoch')"
-                + " FROM comments WHERE source_id = '110'"), "zero GMT date falls back to comment_date");
+        assertEquals("2024-01-02T11:00:00Z", modq.utc("SELECT created_at FROM comments WHERE source_id = '101'"), "comment_date_gmt is UTC");
+        assertEquals("2024-02-01T08:00:00Z", modq.utc("SELECT created_at FROM comments WHERE source_id = '110'"), "zero GMT date falls back to comment_date");
         assertEquals("akismet_result|false", modq.one("SELECT meta_key, meta_value FROM comment_meta"));
         assertEquals(List.of("10|Hello 世界", "11|"), modq.rows("SELECT source_id, title FROM posts ORDER BY source_id"),
                 "the attachment without comments is not a post; the empty title stays empty");
@@ -98,7 +95,7 @@ class ImportCommandTest {
         assertTrue(r.err().contains("(blogger): comments 3 new"), r.err());
         assertEquals(List.of("Nice post! <b>bold</b>|First post|-", "Thanks, glad you liked it|First post|5001",
                         "コメント|Second post|-"),
-                modq.rows("SELECT c.body, p.title, coalesce(substr(par.source_id, -4), '-') FROM comments c"
+                modq.rows("SELECT c.body, p.title, coalesce(substr(par.source_id, length(par.source_id) - 3), '-') FROM comments c"
                         + " JOIN posts p ON p.id = c.post_id LEFT JOIN comments par ON par.id = c.parent_id ORDER BY c.id"));
         assertEquals("https://example.blogspot.com/2022/03/first.html|Blog Owner",
                 modq.one("SELECT url, author FROM posts WHERE title = 'First post'"));
@@ -114,8 +111,7 @@ class ImportCommandTest {
                 modq.rows("SELECT c.source_system, c.source_id, c.status, coalesce(c.reason, ''),"
                         + " coalesce(par.source_id, '-'), c.body FROM comments c"
                         + " LEFT JOIN comments par ON par.id = c.parent_id ORDER BY c.id"));
-        assertEquals("2024-03-01T09:05:00Z", modq.one("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', created_at, 'unixepoch')"
-                + " FROM comments WHERE source_id = 'c2'"));
+        assertEquals("2024-03-01T09:05:00Z", modq.utc("SELECT created_at FROM comments WHERE source_id = 'c2'"));
         assertEquals("client|app", modq.one("SELECT meta_key, meta_value FROM comment_meta"));
         assertEquals(List.of("CSV post, with comma", "JSON post"), modq.rows("SELECT title FROM posts ORDER BY title"));
     }
@@ -162,6 +158,27 @@ class ImportCommandTest {
         assertTrue(r.err().contains("comments 6 new"), r.err());
         assertTrue(r.err().contains("dry run, nothing was written"), r.err());
         assertEquals(before, modq.fingerprint());
+    }
+
+    @Test
+    void aNulCharacterIsKeptWhereTheDatabaseHoldsItAndElseReplacedAndReported() throws Exception {
+        Path file = CliHarness.write(dir, "nul.jsonl", ("{\"source\":\"s\",\"post_id\":\"p\",\"comment_id\":\"n1\","
+                + "\"author_name\":\"A\\u0000B\",\"body\":\"x\\u0000y\",\"created_at\":\"2024-03-01T10:00:00Z\"}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = modq.run("import", file.toString());
+        assertEquals(0, r.code(), r.err());
+        String note = "nul.jsonl: note: 2 text field(s) held the NUL character, which PostgreSQL cannot store:"
+                + " U+FFFD stands in its place";
+        if (modq.database.isSqlite()) {
+            assertEquals("A\0B|x\0y", modq.one("SELECT author_name, body FROM comments"));
+            assertTrue(!r.err().contains("NUL"), r.err());
+        } else {
+            assertEquals("A\uFFFDB|x\uFFFDy", modq.one("SELECT author_name, body FROM comments"));
+            assertTrue(r.err().contains(note), r.err());
+        }
+        CliRun again = modq.run("import", file.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("comments 0 new, 0 updated, 1 unchanged"), again.err());
     }
 
     @Test

@@ -40,7 +40,6 @@ class PartialRowsAndRoundTripTest {
 
     @BeforeEach
     void importRealishData() {
-        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir.resolve("a"));
         CliRun r = modq.run("import", fixture("wxr-1.2.xml").toString(), fixture("disqus.xml").toString(),
                 fixture("comments.jsonl").toString(), RealExportsTest.real("wordpress-importer-serialized-comment-meta.xml"));

@@ -36,7 +36,6 @@ class PipesTest {
 
     @BeforeEach
     void setUp() {
-        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
     }
 

@@ -31,7 +31,6 @@ class WordPressQuirksTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir);
         genuine = Files.readString(Path.of(RealExportsTest.real("wordpress-importer-note-comments.xml")));
     }

@@ -61,7 +61,6 @@ class WpCliPushTest {
 
     @BeforeEach
     void importAndDecide() throws Exception {
-        dev.modq.testing.TestStores.importNotOnPostgresqlYet(backend);
         modq = new CliHarness(backend, dir.resolve("db"));
         assertEquals(0, modq.run("import", fixture("wxr-1.2.xml").toString()).code());
         bin = dir.resolve("bin");

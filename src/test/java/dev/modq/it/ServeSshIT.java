@@ -242,6 +242,39 @@ class ServeSshIT {
         assertTrue(ChildJvm.read(dir, "serve", "err").contains("modq serve: stopped"));
     }
 
+    @Test
+    @Order(8)
+    void aQueueLeftWithoutAKeyIsClosedWithItsTerminalRestoredAndSaysWhy() throws Exception {
+        int idlePort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            idlePort = s.getLocalPort();
+        }
+        Process idle = ChildJvm.start(List.of(), List.of(), List.of("serve", "--db", db.toString(), "--listen",
+                "127.0.0.1:" + idlePort, "--state-dir", dir.resolve("state").toString(), "--idle-timeout", "3"), dir, "idle");
+        try {
+            long until = System.nanoTime() + WAIT.toNanos();
+            while (!ChildJvm.read(dir, "idle", "err").contains("listening on") && System.nanoTime() < until) {
+                assertTrue(idle.isAlive(), () -> "the server died: " + ChildJvm.read(dir, "idle", "err"));
+                Thread.sleep(100);
+            }
+            List<String> cmd = new java.util.ArrayList<>(sshCommand("alice", List.of("-t")));
+            cmd.set(cmd.indexOf(String.valueOf(port)), String.valueOf(idlePort));
+            tmux.run("new-session", "-d", "-s", "idle", "-x", "80", "-y", "24",
+                    String.join(" ", quoted(cmd)) + "; echo EXIT=$?; sleep 600");
+            String open = tmux.waitUntil("idle", s -> s.contains("alice (moderator)"), WAIT);
+            assertTrue(open.contains("alice (moderator)"), () -> open + "\n" + ChildJvm.read(dir, "idle", "err"));
+            String screen = tmux.waitUntil("idle", s -> s.contains("EXIT="), WAIT);
+            assertTrue(screen.contains("modq: closed after 3 s without a key; your decisions are saved"), screen);
+            assertTrue(screen.contains("EXIT=0"), "a clean end, not a dropped connection: " + screen);
+            assertFalse(screen.contains("alice (moderator)"), "the private screen was left: " + screen);
+            assertEquals("idle", TestDb.stringValue(db, "SELECT ending FROM ssh_sessions WHERE kind = 'queue'"
+                    + " ORDER BY id DESC LIMIT 1"));
+        } finally {
+            idle.destroy();
+            idle.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     // --- helpers ---
 
     record Result(int code, String out, String err) {

@@ -101,15 +101,6 @@ public final class TestStores {
         org.junit.jupiter.api.Assumptions.assumeTrue(backend == SQLITE, "SQLite only: " + why);
     }
 
-    /**
-     * For tests that import (modq import into a PostgreSQL database is not built yet: it refuses in one line and
-     * points to importing into SQLite and `modq copy`): they run on SQLite and say why elsewhere.
-     */
-    public static void importNotOnPostgresqlYet(Backend backend) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(!backend.name().equals("postgresql"),
-                "modq import does not write to PostgreSQL yet (import into SQLite, then modq copy)");
-    }
-
     /** Every ordered pair of backends (FROM, TO), for tests of {@code modq copy}. */
     public static Stream<org.junit.jupiter.params.provider.Arguments> pairs() {
         List<Backend> all = backends().toList();

@@ -20,7 +20,7 @@ import java.util.Map;
  * Where an import's records go while the files are read: a private SQLite file of its own (in the temporary
  * directory), so that reading, however slow the input, holds no lock on the moderators' database. When every
  * file has been read, {@link #seal} keeps the last occurrence of each comment and merges each post's known fields;
- * {@link ImportApply} then applies that set-based, in one short transaction.
+ * {@link dev.modq.store.jdbc.ImportApply} then applies that set-based, in short transactions.
  */
 final class ImportStaging implements ImportSink, AutoCloseable {
 

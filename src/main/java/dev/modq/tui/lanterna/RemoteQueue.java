@@ -32,6 +32,7 @@ public final class RemoteQueue {
     private volatile String farewell;
     private volatile boolean stopped;
     private volatile boolean shutdown;
+    private volatile String ending;
 
     public RemoteQueue(InputStream in, OutputStream out, int columns, int rows) {
         this.terminal = new Utf8StreamTerminal(in, out);
@@ -49,8 +50,14 @@ public final class RemoteQueue {
      * or the channel going away ({@code message} null).
      */
     public void stop(String message) {
-        farewell = message;
         shutdown = message != null;
+        stop(message, null);
+    }
+
+    /** Ends the session with {@code message} shown once the screen is restored, recorded as {@code why} (idle...). */
+    public void stop(String message, String why) {
+        farewell = message;
+        ending = why;
         stopped = true;
         QueueApp a = app;
         if (a != null) {
@@ -60,7 +67,7 @@ public final class RemoteQueue {
 
     /**
      * Runs the queue until the moderator quits, the client goes away or {@link #stop} is called; returns how it
-     * ended: {@code quit}, {@code disconnect} or {@code shutdown}.
+     * ended: {@code quit}, {@code disconnect}, {@code shutdown}, or what {@link #stop(String, String)} said.
      *
      * @param changes the number a shared watcher moves when the database changes (one poller for every session)
      */
@@ -81,7 +88,8 @@ public final class RemoteQueue {
                 a.start();
                 a.run();
             }
-            return shutdown ? "shutdown" : a.state().quit() ? "quit" : "disconnect";
+            String why = ending;
+            return why != null ? why : shutdown ? "shutdown" : a.state().quit() ? "quit" : "disconnect";
         } finally {
             writes.awaitAnswered(WRITES_DRAIN);
             writes.close();
