@@ -616,12 +616,10 @@ public final class PgStore implements Store {
         return PgHealthCheck.run(this);
     }
 
-    /** A file backup is SQLite's; a PostgreSQL database is backed up by the server's own tools. */
+    /** No file of its own: the service copies it row by row from one snapshot into a SQLite file (pg_dump for the server). */
     @Override
-    public BackupResult backup(Path file) {
-        throw new StoreException("modq backup writes SQLite files; back up " + address.shown() + " with pg_dump"
-                + " (pg_dump -Fc -d " + address.database() + "), or copy it to a SQLite file with `modq copy "
-                + address.shown() + " " + file + "`");
+    public Optional<BackupResult> backup(Path file) {
+        return Optional.empty();
     }
 
     @Override
