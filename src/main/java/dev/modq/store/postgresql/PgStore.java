@@ -263,7 +263,7 @@ public final class PgStore implements Store {
         return rows;
     }
 
-    /** Rows the SQL terms let through are read in keyset chunks, growing from the page size, until the page is full. */
+    /** The most rows one keyset chunk of a filtered page reads (chunks start at the page size and double). */
     private static final int MAX_CHUNK = 5_000;
 
     /**
@@ -276,34 +276,42 @@ public final class PgStore implements Store {
         return read("reading the queue", () -> {
             PgQuery q = PgQuery.of(conn, request.query());
             List<QueueRow> rows = new ArrayList<>(request.limit());
-            int chunkSize = Math.max(request.limit(), 100);
-            PageRequest chunk = new PageRequest(q.sqlQuery(), request.from(), request.direction(), chunkSize,
-                    request.order());
+            PageRequest chunk = new PageRequest(q.sqlQuery(), request.from(), request.direction(),
+                    Math.max(request.limit(), 100), request.order());
             while (true) {
-                SqlFragment page = PgQuerySql.page(chunk, now, q.columns());
-                int read = 0;
-                QueueRow last = null;
-                try (PreparedStatement ps = conn.prepareStatement(page.sql())) {
-                    PgRows.bind(ps, page.params().toArray());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rows.size() < request.limit() && rs.next()) {
-                            read++;
-                            last = PgRows.queueRow(rs);
-                            if (q.test(rs)) {
-                                rows.add(last);
-                            }
-                        }
-                    }
-                }
-                if (rows.size() >= request.limit() || read < chunk.limit()) {
+                Chunk read = readChunk(q, PgQuerySql.page(chunk, now, q.columns()), rows, request.limit());
+                if (rows.size() >= request.limit() || read.rows() < chunk.limit()) {
                     return rows;
                 }
-                chunkSize = Math.min(chunkSize * 2, MAX_CHUNK);
-                PageRequest next = new PageRequest(chunk.query(), null, chunk.direction(), chunkSize, chunk.order());
-                chunk = chunk.direction() == PageRequest.Direction.FORWARD ? next.after(Keyset.of(last))
-                        : next.before(Keyset.of(last));
+                PageRequest next = new PageRequest(chunk.query(), null, chunk.direction(),
+                        Math.min(chunk.limit() * 2, MAX_CHUNK), chunk.order());
+                chunk = chunk.direction() == PageRequest.Direction.FORWARD ? next.after(Keyset.of(read.last()))
+                        : next.before(Keyset.of(read.last()));
             }
         });
+    }
+
+    /** How many rows a chunk had and the last one read. */
+    private record Chunk(int rows, QueueRow last) {
+    }
+
+    /** Adds the chunk's matches to {@code rows} until it holds {@code limit}. */
+    private Chunk readChunk(PgQuery q, SqlFragment page, List<QueueRow> rows, int limit) throws SQLException {
+        int read = 0;
+        QueueRow last = null;
+        try (PreparedStatement ps = conn.prepareStatement(page.sql())) {
+            PgRows.bind(ps, page.params().toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rows.size() < limit && rs.next()) {
+                    read++;
+                    last = PgRows.queueRow(rs);
+                    if (q.test(rs)) {
+                        rows.add(last);
+                    }
+                }
+            }
+        }
+        return new Chunk(read, last);
     }
 
     @Override
