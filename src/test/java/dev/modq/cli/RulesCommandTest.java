@@ -230,6 +230,30 @@ class RulesCommandTest {
     }
 
     @Test
+    void everyCommandThatTakesAQuerySelectsTheSameCommentsByRegexAndList() {
+        CliFixture fx = CliFixture.small(backend, dir);
+        fx.exec("UPDATE comments SET body = 'my new smartwatch' WHERE id = 1",
+                "UPDATE comments SET body = 'you TWAT! http://a.example' WHERE id = 3",
+                "UPDATE comments SET body = 'twat, twice' WHERE id = 4");
+        ok(fx.run("lists", "add", "banned", "twat"));
+        String where = "text:@banned -author:/^carol$/ status:all";
+        assertEquals("3\n", fx.run("list", "--where", where, "--format", "ids").out());
+        assertEquals("1\n", fx.run("count", "--where", where).out());
+        assertEquals("1\n", fx.run("count", "--where", "status:all text:/TWAT|buy/").out(), "3 only: 'Buy' is not 'buy'");
+        assertEquals("4\n", fx.run("count", "--where", "status:all text:/TWAT|buy/i").out(),
+                "1 (smartwatch: a regex finds substrings, a list whole words), 2 (Buy), 3 and 4");
+        CliRun exported = fx.run("export", "--where", "status:all author:/^(bob|carol)$/i -text:/second/i");
+        ok(exported);
+        assertEquals(2, exported.out().lines().count(), "bob's 2 and carol's 4: " + exported.out());
+        CliRun dry = fx.run("reject", "--where", "text:/^(you|Buy)\\b/ -text:@banned", "--dry-run");
+        ok(dry);
+        assertEquals("2 pending -> rejected\n", dry.out());
+        ok(fx.run("reject", "--where", where, "--reason", "abuse", "--yes"));
+        assertEquals("rejected", fx.status(3));
+        assertEquals("approved", fx.status(4));
+    }
+
+    @Test
     void aHostileRegexAgainstFiftyThousandAsReturnsAtOnce() {
         CliFixture fx = CliFixture.small(backend, dir);
         fx.exec("UPDATE comments SET body = '" + "a".repeat(50_000) + "!' WHERE id = 1");
