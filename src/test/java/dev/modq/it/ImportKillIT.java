@@ -69,13 +69,17 @@ class ImportKillIT {
                 p.destroyForcibly();  // SIGKILL on Linux
                 p.waitFor();
                 boolean leftApplying = one(db, "SELECT count(*) FROM import_runs WHERE state = 'applying'") == 1;
+                long written = one(db, "SELECT count(*) FROM comments WHERE import_run IN"
+                        + " (SELECT id FROM import_runs WHERE state = 'applying')");
                 midApply += leftApplying ? 1 : 0;
                 ok(db, "check");
                 // the next import would wait STALE_MS for a live run's heartbeat; the killed one's is made old
                 sql(db, "UPDATE import_runs SET heartbeat_at = 0 WHERE state = 'applying'");
                 CliRun undo = ok(db, "import", "--format", "jsonl", none.toString());
                 if (leftApplying) {
-                    assertTrue(undo.err().contains("an earlier import was interrupted while it applied"), undo.err());
+                    assertEquals(written > 0, undo.err().contains("an earlier import was interrupted while it applied: its "
+                            + written + " new comment(s)"), written + " written: " + undo.err());
+                    assertEquals(0, one(db, "SELECT count(*) FROM import_runs WHERE state = 'applying'"));
                     assertEquals(BEFORE, one(db, "SELECT count(*) FROM comments"),
                             "after the undo only the comments from before the killed import remain");
                     assertEquals(1, one(db, "SELECT count(*) FROM audit_log"), "the decision from before is kept");
@@ -86,7 +90,7 @@ class ImportKillIT {
                 ok(db, "check");
                 ok(db, "log", "--verify");
                 String line = "kill " + i + (applying ? "" : " (the run had finished)")
-                        + (leftApplying ? ": mid-apply, undone" : ": not mid-apply");
+                        + (leftApplying ? ": mid-apply, " + written + " new comments undone" : ": not mid-apply");
                 outcomes.add(line);
                 System.out.println("ImportKillIT on " + backend + ": " + line);
             }
