@@ -1,6 +1,7 @@
 package dev.modq.cli;
 
 import dev.modq.core.Status;
+import dev.modq.service.DatabaseBackup;
 import dev.modq.store.OpenMode;
 import dev.modq.store.StoreException;
 import dev.modq.store.BackupResult;
@@ -19,8 +20,14 @@ import java.util.stream.Collectors;
         description = {"Copy the database to FILE while others keep working, and verify the copy.",
                 "The copy is a consistent snapshot, written under a temporary name beside FILE, synced and checked"
                         + " (integrity, audit chain, counts), and only then named FILE. FILE must not exist; it is made"
-                        + " owner-only."},
-        footer = {"%nExamples:", "  modq backup /srv/backups/comments-$(date +%%F).db", ExitCode.HELP_FOOTER})
+                        + " owner-only.",
+                "FILE is always a SQLite database. On PostgreSQL it holds one REPEATABLE READ snapshot of modq's"
+                        + " tables, copied row by row as `modq copy` does (open it with --db FILE, or copy it back);"
+                        + " for server-level backups (roles, privileges, every database) use pg_dump, e.g."
+                        + " pg_dump -Fc -d comments."},
+        footer = {"%nExamples:", "  modq backup /srv/backups/comments-$(date +%%F).db",
+                "  modq --db postgresql://modq@db.internal/comments backup /srv/backups/comments-$(date +%%F).db",
+                ExitCode.HELP_FOOTER})
 public final class BackupCommand extends BaseCommand {
 
     @Parameters(paramLabel = "FILE", description = "The new backup file (never overwritten).")
@@ -34,7 +41,7 @@ public final class BackupCommand extends BaseCommand {
             throw new UsageException("the backup file must differ from the database " + db);
         }
         try (Store store = Stores.open(db, OpenOptions.of(OpenMode.EXISTING))) {
-            BackupResult r = store.backup(file);
+            BackupResult r = DatabaseBackup.backup(store, file);
             if (!r.check().ok()) {
                 String failed = r.check().results().stream().filter(c -> !c.ok())
                         .map(c -> c.check() + ": " + c.summary()).collect(Collectors.joining("; "));

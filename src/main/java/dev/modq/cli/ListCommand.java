@@ -31,7 +31,8 @@ public final class ListCommand extends BaseCommand {
     FilterOptions filters;
 
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "created", completionCandidates = Candidates.Orders.class,
-            description = "created (oldest first, default), -created, id or -id.")
+            description = "created (oldest first, default), -created, id, -id, score (lowest first) or -score"
+                    + " (likeliest spam first, unscored last).")
     String sort;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "At most N comments (default: all).")

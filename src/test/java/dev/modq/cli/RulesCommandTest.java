@@ -2,9 +2,13 @@ package dev.modq.cli;
 
 import dev.modq.core.Role;
 import dev.modq.testing.CliRun;
+import dev.modq.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 12, rules: stored and audited rules, word lists, `rules test` on history, and `modq auto` as one batch. */
+/**
+ * Issue 12, rules: stored and audited rules, word lists, `rules test` on history, and `modq auto` as one batch; on
+ * every backend (PostgreSQL matches the regular expressions and word lists in Java, as SQLite does in its SQL).
+ */
+@ParameterizedClass
+@MethodSource("dev.modq.testing.TestStores#backends")
 class RulesCommandTest {
+
+    @Parameter
+    TestStores.Backend backend;
 
     @TempDir
     Path dir;
@@ -32,7 +44,7 @@ class RulesCommandTest {
 
     /** The small fixture decided: 1 approved, 2 rejected spam, 3 rejected abuse, 4 approved, 5 flagged; 6 pending. */
     private CliFixture decidedHistory() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.exec("UPDATE comments SET status = 'approved' WHERE id = 1",
                 "UPDATE comments SET status = 'rejected', reason = 'spam' WHERE id = 2",
                 "UPDATE comments SET status = 'rejected', reason = 'abuse' WHERE id = 3");
@@ -66,7 +78,7 @@ class RulesCommandTest {
 
     /** Pending 1, 2, 3, 6. Rule order: hold links, approve bob, reject buy: comment 2 matches all three. */
     private CliFixture withRules() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         ok(fx.run("rules", "add", "links", "--when", "links:>2", "--then", "hold"));
         ok(fx.run("rules", "add", "bob", "--when", "author:bob", "--then", "approve"));
         ok(fx.run("rules", "add", "buy", "--when", "text:/buy\\snow/i", "--then", "reject spam"));
@@ -88,7 +100,7 @@ class RulesCommandTest {
 
     @Test
     void aHoldLeavesTheCommentPendingButMarked() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         ok(fx.run("rules", "add", "links", "--when", "links:>2", "--then", "hold"));
         ok(fx.run("rules", "add", "bob", "--when", "author:bob", "--then", "approve"));
         ok(fx.run("auto"));
@@ -191,7 +203,7 @@ class RulesCommandTest {
 
     @Test
     void anUnknownListIsOneClearLineAndExit2() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         CliRun r = fx.run("count", "--where", "text:@banned");
         assertEquals(2, r.code(), r.toString());
         assertEquals("modq: unknown word list 'banned': see `modq lists show`, or create it with"
@@ -206,7 +218,7 @@ class RulesCommandTest {
 
     @Test
     void wordListsMatchWholeWordsThroughTheQueryLanguage() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.exec("UPDATE comments SET body = 'my new smartwatch' WHERE id = 1",
                 "UPDATE comments SET body = 'you TWAT!' WHERE id = 3");
         ok(fx.run("lists", "add", "banned", "twat"));
@@ -218,8 +230,32 @@ class RulesCommandTest {
     }
 
     @Test
+    void everyCommandThatTakesAQuerySelectsTheSameCommentsByRegexAndList() {
+        CliFixture fx = CliFixture.small(backend, dir);
+        fx.exec("UPDATE comments SET body = 'my new smartwatch' WHERE id = 1",
+                "UPDATE comments SET body = 'you TWAT! http://a.example' WHERE id = 3",
+                "UPDATE comments SET body = 'twat, twice' WHERE id = 4");
+        ok(fx.run("lists", "add", "banned", "twat"));
+        String where = "text:@banned -author:/^carol$/ status:all";
+        assertEquals("3\n", fx.run("list", "--where", where, "--format", "ids").out());
+        assertEquals("1\n", fx.run("count", "--where", where).out());
+        assertEquals("1\n", fx.run("count", "--where", "status:all text:/TWAT|buy/").out(), "3 only: 'Buy' is not 'buy'");
+        assertEquals("4\n", fx.run("count", "--where", "status:all text:/TWAT|buy/i").out(),
+                "1 (smartwatch: a regex finds substrings, a list whole words), 2 (Buy), 3 and 4");
+        CliRun exported = fx.run("export", "--where", "status:all author:/^(bob|carol)$/i -text:/second/i");
+        ok(exported);
+        assertEquals(2, exported.out().lines().count(), "bob's 2 and carol's 4: " + exported.out());
+        CliRun dry = fx.run("reject", "--where", "text:/^(you|Buy)\\b/ -text:@banned", "--dry-run");
+        ok(dry);
+        assertEquals("2 pending -> rejected\n", dry.out());
+        ok(fx.run("reject", "--where", where, "--reason", "abuse", "--yes"));
+        assertEquals("rejected", fx.status(3));
+        assertEquals("approved", fx.status(4));
+    }
+
+    @Test
     void aHostileRegexAgainstFiftyThousandAsReturnsAtOnce() {
-        CliFixture fx = CliFixture.small(dir);
+        CliFixture fx = CliFixture.small(backend, dir);
         fx.exec("UPDATE comments SET body = '" + "a".repeat(50_000) + "!' WHERE id = 1");
         CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> fx.run("count", "--where", "text:/(a+)+$/"));

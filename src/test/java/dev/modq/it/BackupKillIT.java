@@ -1,6 +1,6 @@
 package dev.modq.it;
 
-import dev.modq.store.sqlite.Backup;
+import dev.modq.store.BackupFile;
 import dev.modq.testing.CliRun;
 import dev.modq.testing.TestDb;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class BackupKillIT {
         Path db = demo(2_000);
         Path target = dir.resolve("copy.db");
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        Process p = ChildJvm.start(List.of(), List.of("-D" + Backup.TEST_HALT_AFTER_COPY + "=true"),
+        Process p = ChildJvm.start(List.of(), List.of("-D" + BackupFile.TEST_HALT_AFTER_COPY + "=true"),
                 List.of("backup", target.toString(), "--db", db.toString()), logs, "halt");
         assertEquals(137, p.waitFor(), ChildJvm.read(logs, "halt", "err"));
 

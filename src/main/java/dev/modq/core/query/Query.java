@@ -107,6 +107,16 @@ public final class Query {
         return inner instanceof Term.Matches || inner instanceof Term.InList;
     }
 
+    /** The terms SQL's own operators match (all but regular expressions and word lists), in order. */
+    public Query sqlTerms() {
+        return of(terms.stream().filter(t -> !isMatchedInJava(t)).toList());
+    }
+
+    /** Whether any term is a regular expression or a word list (negated or not). */
+    public boolean hasJavaTerms() {
+        return terms.stream().anyMatch(Query::isMatchedInJava);
+    }
+
     private static boolean isStatusTerm(Term term) {
         return term instanceof Term.StatusIn || (term instanceof Term.Not not && not.term() instanceof Term.StatusIn);
     }

@@ -120,7 +120,7 @@ final class PgHealthCheck {
             String sql = "SELECT x." + pk(child) + " FROM " + child + " x WHERE x." + column + " IS NOT NULL"
                     + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE p.id = x." + column + ")";
             long n = 0;
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = streaming(); ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
                     n++;
                     if (examples.size() < EXAMPLES) {
@@ -185,7 +185,7 @@ final class PgHealthCheck {
                 + " ORDER BY l.comment_id";
         long total = 0;
         List<String> examples = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = streaming(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 total++;
                 if (examples.size() < EXAMPLES) {
@@ -250,6 +250,13 @@ final class PgHealthCheck {
         }
         return CheckReport.Result.failed(CheckReport.STATUS_COUNTS, wrong.size(), wrong.size()
                 + " of the kept counts differ from the comments: the queue header shows wrong numbers", wrong);
+    }
+
+    /** Counted row by row, keeping a few examples: a badly broken database may have millions of such rows. */
+    private Statement streaming() throws SQLException {
+        Statement st = conn.createStatement();
+        st.setFetchSize(PgReads.FETCH);
+        return st;
     }
 
     private long count(String sql) throws SQLException {

@@ -25,13 +25,18 @@ final class PgQuerySql {
 
     /** As store.sqlite.QueuePageSql: by age (created_at, id), or by score from the highest down (score, id). */
     static SqlFragment page(PageRequest request, Instant now) {
+        return page(request, now, "");
+    }
+
+    /** The same, selecting {@code extraColumns} (", expr AS name, ...") after the queue's own columns. */
+    static SqlFragment page(PageRequest request, Instant now, String extraColumns) {
         SqlFragment where = where(request.query(), now);
         boolean byScore = request.order() == dev.modq.store.QueueOrder.SCORE;
         // by score the queue runs from the highest score down: walking forward is walking the index backwards
         boolean ascending = (request.direction() == PageRequest.Direction.FORWARD) != byScore;
         String key = byScore ? "c.score" : "c.created_at";
         List<Object> params = new ArrayList<>(where.params());
-        StringBuilder sql = new StringBuilder("SELECT ").append(PgRows.QUEUE_COLUMNS)
+        StringBuilder sql = new StringBuilder("SELECT ").append(PgRows.QUEUE_COLUMNS).append(extraColumns)
                 .append(" FROM comments c JOIN posts p ON p.id = c.post_id WHERE (").append(where.sql()).append(')');
         if (request.from() != null) {
             sql.append(" AND (").append(key).append(", c.id) ").append(ascending ? '>' : '<').append(" (?, ?)");

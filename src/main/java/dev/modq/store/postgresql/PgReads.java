@@ -15,6 +15,7 @@ import dev.modq.io.ExportFilter;
 import dev.modq.io.ExportRow;
 import dev.modq.store.AuditFilter;
 import dev.modq.store.CommentStreams;
+import dev.modq.store.IdVersionSink;
 import dev.modq.store.ListOrder;
 import dev.modq.store.sql.SqlFragment;
 
@@ -49,20 +50,30 @@ final class PgReads {
     }
 
     static long forEachListed(PgStore store, Query query, ListOrder order, long limit, Consumer<ListedComment> each) {
-        SqlFragment where = PgQuerySql.where(query, store.clock().instant());
-        String sql = "SELECT " + PgRows.COMMENT_COLUMNS + ", coalesce(p.title, ''), " + LINK_COUNT
-                + " FROM comments c JOIN posts p ON p.id = c.post_id WHERE " + where.sql()
-                + " ORDER BY " + order.orderBy() + (limit > 0 ? " LIMIT " + limit : "");
-        return stream(store, "listing comments", sql, where.params().toArray(),
-                rs -> each.accept(new ListedComment(PgRows.comment(rs), rs.getString(17), rs.getInt(18))));
+        return streamMatches(store, "listing comments", query, limit, q -> {
+            SqlFragment where = q.where(store.clock().instant());
+            return new SqlFragment("SELECT " + PgRows.COMMENT_COLUMNS + ", coalesce(p.title, ''), " + LINK_COUNT + q.columns()
+                    + " FROM comments c JOIN posts p ON p.id = c.post_id WHERE " + where.sql()
+                    + " ORDER BY " + order.orderBy() + (limit > 0 && q.allInSql() ? " LIMIT " + limit : ""), where.params());
+        }, rs -> each.accept(new ListedComment(PgRows.comment(rs), rs.getString(17), rs.getInt(18))));
     }
 
     static long forEachIdVersion(PgStore store, Query query, CommentStreams.IdVersionConsumer each) {
-        SqlFragment where = PgQuerySql.where(query, store.clock().instant());
-        String sql = "SELECT c.id, c.version FROM comments c JOIN posts p ON p.id = c.post_id WHERE " + where.sql()
-                + " ORDER BY c.id";
-        return stream(store, "selecting comments", sql, where.params().toArray(),
-                rs -> each.accept(rs.getLong(1), rs.getLong(2)));
+        return forEachIdVersion(store, query, "c.id", 0, each::accept);
+    }
+
+    /** Ids and versions of the matches in {@code order} ("c.id" or "c.id DESC"), at most {@code limit} (0: all). */
+    static long forEachIdVersion(PgStore store, Query query, String order, long limit, IdVersionSink each) {
+        return streamMatches(store, "selecting comments", query, limit, q -> idVersions(q, store.clock().instant(), order,
+                limit), rs -> each.accept(rs.getLong(1), rs.getLong(2)));
+    }
+
+    /** The SQL of {@link #forEachIdVersion}, also for a write transaction's own reads. */
+    static SqlFragment idVersions(PgQuery q, Instant now, String order, long limit) {
+        SqlFragment where = q.where(now);
+        return new SqlFragment("SELECT c.id, c.version" + q.columns() + " FROM comments c JOIN posts p ON p.id = c.post_id"
+                + " WHERE " + where.sql() + " ORDER BY " + order + (limit > 0 && q.allInSql() ? " LIMIT " + limit : ""),
+                where.params());
     }
 
     static long forEachAudit(PgStore store, AuditFilter filter, Consumer<AuditEntry> each) {
@@ -124,8 +135,14 @@ final class PgReads {
             + " LEFT JOIN audit_log a ON a.id = (SELECT max(l.id) FROM audit_log l WHERE l.comment_id = c.id)";
 
     static long forEachExport(PgStore store, ExportFilter filter, Consumer<ExportRow> out) {
-        SqlFragment where = PgQuerySql.where(filter.query(), store.clock().instant());
-        StringBuilder sql = new StringBuilder(EXPORT_SELECT).append(" WHERE (").append(where.sql()).append(')');
+        return streamMatches(store, "exporting comments", filter.query(), 0, q -> exportSql(store, filter, q),
+                rs -> out.accept(exportRow(rs)));
+    }
+
+    private static SqlFragment exportSql(PgStore store, ExportFilter filter, PgQuery q) {
+        SqlFragment where = q.where(store.clock().instant());
+        StringBuilder sql = new StringBuilder(EXPORT_SELECT.replace(" FROM comments c JOIN posts p", q.columns()
+                + " FROM comments c JOIN posts p")).append(" WHERE (").append(where.sql()).append(')');
         List<Object> params = new ArrayList<>(where.params());
         if (!filter.statuses().isEmpty()) {
             sql.append(" AND c.status IN (").append("?,".repeat(filter.statuses().size() - 1)).append("?)");
@@ -145,17 +162,19 @@ final class PgReads {
             params.add(filter.sourceSystem());
         }
         sql.append(" ORDER BY c.id");
-        return stream(store, "exporting comments", sql.toString(), params.toArray(), rs -> {
-            Long decidedAt = PgRows.nullableLong(rs, 21);
-            Long publishedAt = PgRows.nullableLong(rs, 24);
-            out.accept(new ExportRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                    rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), CommentKind.parse(rs.getString(15)),
-                    Instant.ofEpochSecond(rs.getLong(16)), Status.parse(rs.getString(17)), rs.getString(18),
-                    rs.getLong(19), rs.getString(20), decidedAt == null ? null : Instant.ofEpochMilli(decidedAt),
-                    rs.getString(22), rs.getString(23), publishedAt == null ? null : Instant.ofEpochSecond(publishedAt),
-                    rs.getString(25), rs.getLong(26)));
-        });
+        return new SqlFragment(sql.toString(), params);
+    }
+
+    private static ExportRow exportRow(ResultSet rs) throws SQLException {
+        Long decidedAt = PgRows.nullableLong(rs, 21);
+        Long publishedAt = PgRows.nullableLong(rs, 24);
+        return new ExportRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), CommentKind.parse(rs.getString(15)),
+                Instant.ofEpochSecond(rs.getLong(16)), Status.parse(rs.getString(17)), rs.getString(18),
+                rs.getLong(19), rs.getString(20), decidedAt == null ? null : Instant.ofEpochMilli(decidedAt),
+                rs.getString(22), rs.getString(23), publishedAt == null ? null : Instant.ofEpochSecond(publishedAt),
+                rs.getString(25), rs.getLong(26));
     }
 
     static long confirmPushed(PgStore store, ExportFilter unpushed, long throughDecision, Set<String> except) {
@@ -250,6 +269,42 @@ final class PgReads {
             }
             return n;
         });
+    }
+
+    @FunctionalInterface
+    interface QueryToSql {
+        SqlFragment sql(PgQuery query);
+    }
+
+    /**
+     * Runs {@code query}'s SQL (from {@code sql}) in one read snapshot, with its word lists read in the same snapshot,
+     * and hands each row that also passes the regular expressions and word lists to {@code each}, at most
+     * {@code limit} (0: all); returns how many. The rows stream {@value #FETCH} at a time.
+     */
+    static long streamMatches(PgStore store, String doing, Query query, long limit, QueryToSql sql, RowConsumer each) {
+        return store.read(doing, () -> {
+            PgQuery q = PgQuery.of(store.connection(), query);
+            return streamMatches(store.connection(), q, sql.sql(q), limit, each);
+        });
+    }
+
+    /** The same inside the caller's transaction (a write's, or a read's): {@code conn} must not be in auto-commit. */
+    static long streamMatches(java.sql.Connection conn, PgQuery q, SqlFragment sql, long limit, RowConsumer each)
+            throws SQLException {
+        long n = 0;
+        try (PreparedStatement ps = conn.prepareStatement(sql.sql())) {
+            ps.setFetchSize(FETCH);
+            PgRows.bind(ps, sql.params().toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while ((limit <= 0 || n < limit) && rs.next()) {
+                    if (q.test(rs)) {
+                        each.accept(rs);
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     private static void add(List<String> where, List<Object> params, String condition, Object value) {

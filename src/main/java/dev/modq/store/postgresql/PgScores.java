@@ -60,10 +60,12 @@ final class PgScores implements ScoreStore {
             ModelState model = PgScoreSql.model(conn(), where());
             CountTable table = new CountTable();
             table.setLearned(model.hamLearned(), model.spamLearned());
-            try (PreparedStatement ps = conn().prepareStatement("SELECT bucket, ham, spam FROM score_tokens");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    table.put(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+            try (PreparedStatement ps = conn().prepareStatement("SELECT bucket, ham, spam FROM score_tokens")) {
+                ps.setFetchSize(PgReads.FETCH);  // the table already takes its room: no second copy in the driver
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        table.put(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+                    }
                 }
             }
             return table;
@@ -207,19 +209,15 @@ final class PgScores implements ScoreStore {
         }
     }
 
+    /**
+     * One read snapshot, fetched {@value PgReads#FETCH} rows at a time: in autocommit the driver would hold the whole
+     * result (every decided comment, bodies and all) in memory before the first row.
+     */
     @Override
     public void forEachByAge(boolean decidedOnly, Consumer<Comment> each) {
         String sql = "SELECT " + PgRows.COMMENT_COLUMNS + " FROM comments c"
                 + (decidedOnly ? " WHERE c.status IN ('approved', 'rejected')" : "") + " ORDER BY c.created_at, c.id";
-        store.sql("reading comments in order", () -> {
-            try (PreparedStatement ps = conn().prepareStatement(sql);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(PgRows.comment(rs));
-                }
-            }
-            return null;
-        });
+        PgReads.stream(store, "reading comments in order", sql, new Object[0], rs -> each.accept(PgRows.comment(rs)));
     }
 
     @Override

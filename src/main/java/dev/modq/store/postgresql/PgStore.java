@@ -24,6 +24,7 @@ import dev.modq.store.BackupResult;
 import dev.modq.store.ChangeWatcher;
 import dev.modq.store.CheckReport;
 import dev.modq.store.ImportOutcome;
+import dev.modq.store.Keyset;
 import dev.modq.store.ListOrder;
 import dev.modq.store.PageRequest;
 import dev.modq.store.sql.SqlFragment;
@@ -249,16 +250,67 @@ public final class PgStore implements Store {
 
     @Override
     public List<QueueRow> page(PageRequest request) {
-        SqlFragment page = PgQuerySql.page(request, clock.instant());
-        List<QueueRow> rows = queryList("reading the queue", page.sql(), PgRows::queueRow, page.params().toArray());
+        List<QueueRow> rows;
+        if (request.query().hasJavaTerms()) {
+            rows = pageFilteredInJava(request);
+        } else {
+            SqlFragment page = PgQuerySql.page(request, clock.instant());
+            rows = queryList("reading the queue", page.sql(), PgRows::queueRow, page.params().toArray());
+        }
         if (request.direction() == PageRequest.Direction.BACKWARD) {
             Collections.reverse(rows);
         }
         return rows;
     }
 
+    /** Rows the SQL terms let through are read in keyset chunks, growing from the page size, until the page is full. */
+    private static final int MAX_CHUNK = 5_000;
+
+    /**
+     * A page of a query with regular expressions or word lists: its SQL terms select keyset chunks (each an index
+     * range, as a page is), the Java-matched terms keep the matches, and the next chunk starts after the last row
+     * read, until the page is full or the rows end. Never more than one chunk is held; all in one snapshot.
+     */
+    private List<QueueRow> pageFilteredInJava(PageRequest request) {
+        Instant now = clock.instant();
+        return read("reading the queue", () -> {
+            PgQuery q = PgQuery.of(conn, request.query());
+            List<QueueRow> rows = new ArrayList<>(request.limit());
+            int chunkSize = Math.max(request.limit(), 100);
+            PageRequest chunk = new PageRequest(q.sqlQuery(), request.from(), request.direction(), chunkSize,
+                    request.order());
+            while (true) {
+                SqlFragment page = PgQuerySql.page(chunk, now, q.columns());
+                int read = 0;
+                QueueRow last = null;
+                try (PreparedStatement ps = conn.prepareStatement(page.sql())) {
+                    PgRows.bind(ps, page.params().toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rows.size() < request.limit() && rs.next()) {
+                            read++;
+                            last = PgRows.queueRow(rs);
+                            if (q.test(rs)) {
+                                rows.add(last);
+                            }
+                        }
+                    }
+                }
+                if (rows.size() >= request.limit() || read < chunk.limit()) {
+                    return rows;
+                }
+                chunkSize = Math.min(chunkSize * 2, MAX_CHUNK);
+                PageRequest next = new PageRequest(chunk.query(), null, chunk.direction(), chunkSize, chunk.order());
+                chunk = chunk.direction() == PageRequest.Direction.FORWARD ? next.after(Keyset.of(last))
+                        : next.before(Keyset.of(last));
+            }
+        });
+    }
+
     @Override
     public long count(Query query) {
+        if (query.hasJavaTerms()) {
+            return countMatches(query, 0);
+        }
         SqlFragment where = PgQuerySql.where(query, clock.instant());
         return queryOne("counting comments", "SELECT count(*) FROM comments c WHERE " + where.sql(),
                 rs -> rs.getLong(1), where.params().toArray()).orElse(0L);
@@ -266,11 +318,22 @@ public final class PgStore implements Store {
 
     @Override
     public long countUpTo(Query query, long limit) {
+        if (query.hasJavaTerms()) {
+            return countMatches(query, limit + 1);
+        }
         SqlFragment where = PgQuerySql.where(query, clock.instant());
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit + 1);
         return queryOne("counting comments", "SELECT count(*) FROM (SELECT 1 FROM comments c WHERE " + where.sql()
                 + " LIMIT ?) AS m", rs -> rs.getLong(1), params.toArray()).orElse(0L);
+    }
+
+    /** Counts by streaming the SQL terms' rows through the Java-matched terms, stopping at {@code limit} (0: all). */
+    private long countMatches(Query query, long limit) {
+        return PgReads.streamMatches(this, "counting comments", query, limit, q -> {
+            SqlFragment where = q.where(clock.instant());
+            return new SqlFragment("SELECT c.id" + q.columns() + " FROM comments c WHERE " + where.sql(), where.params());
+        }, rs -> { });
     }
 
     @Override
@@ -471,6 +534,9 @@ public final class PgStore implements Store {
      * Result sets inside are fetched in chunks (the driver holds the whole result in memory otherwise).
      */
     <T> T read(String doing, PgWriteTransaction.SqlCall<T> work) {
+        if (inTransaction()) {
+            return sql(doing, work);  // already inside this connection's write or read: one snapshot, its own
+        }
         try {
             return retry.run(address.shown(), doing, () -> {
                 conn.setAutoCommit(false);
@@ -493,6 +559,10 @@ public final class PgStore implements Store {
         } catch (SQLException e) {
             throw PgErrors.translate(address, doing, e);
         }
+    }
+
+    private boolean inTransaction() {
+        return sql("reading the connection's state", () -> !conn.getAutoCommit());
     }
 
     /** Streams the audit log from {@code fromId} in id order inside one read transaction (one chunk in memory). */
@@ -546,12 +616,10 @@ public final class PgStore implements Store {
         return PgHealthCheck.run(this);
     }
 
-    /** A file backup is SQLite's; a PostgreSQL database is backed up by the server's own tools. */
+    /** No file of its own: the service copies it row by row from one snapshot into a SQLite file (pg_dump for the server). */
     @Override
-    public BackupResult backup(Path file) {
-        throw new StoreException("modq backup writes SQLite files; back up " + address.shown() + " with pg_dump"
-                + " (pg_dump -Fc -d " + address.database() + "), or copy it to a SQLite file with `modq copy "
-                + address.shown() + " " + file + "`");
+    public Optional<BackupResult> backup(Path file) {
+        return Optional.empty();
     }
 
     @Override
@@ -763,9 +831,7 @@ public final class PgStore implements Store {
         }
     }
 
-    // ---- Rules, word lists and holds (issue 12) are not on PostgreSQL yet: no rules exist here, and anything that
-    // would need them says so in one line instead of pretending. Reads the queue makes on every page (holds, the rule
-    // list) answer "none", which is the truth on a database that cannot hold rules.
+    // ---- Rules, word lists and holds (issue 12): regular expressions and word lists are matched in Java (PgQuery)
 
     @Override
     public dev.modq.store.AccessStore access() {
@@ -775,11 +841,6 @@ public final class PgStore implements Store {
     @Override
     public dev.modq.store.ScoreStore scores() {
         return new PgScores(this);
-    }
-
-    static StoreException notYet(String what) {
-        return new StoreException(what + " is not on PostgreSQL yet: run it on a SQLite database (modq copy moves one"
-                + " either way)");
     }
 
     @Override
@@ -807,12 +868,12 @@ public final class PgStore implements Store {
 
     @Override
     public long forEachMatch(Query query, dev.modq.store.IdVersionSink each) {
-        throw notYet("testing rules against past decisions");
+        return PgReads.forEachIdVersion(this, query, "c.id", 0, each);
     }
 
     @Override
     public long forEachMatchNewestFirst(Query query, long limit, dev.modq.store.IdVersionSink each) {
-        throw notYet("testing rules against past decisions");
+        return PgReads.forEachIdVersion(this, query, "c.id DESC", limit, each);
     }
 
     @Override
@@ -820,15 +881,28 @@ public final class PgStore implements Store {
         return sql("reading what modq auto decided", () -> PgRules.autoDecisionStats(conn));
     }
 
+    /** Fails now, in one line, when the query names a word list the database does not have (before any output). */
     @Override
     public void requireWordLists(Query query) {
         if (!query.listNames().isEmpty()) {
-            throw notYet("a word list (text:@" + query.listNames().get(0) + ")");
+            read("reading word lists", () -> PgQuery.of(conn, query));
         }
     }
 
     @Override
     public Map<Status, Long> countByStatus(Query query) {
-        throw notYet("counting matches per status");
+        Map<Status, Long> counts = new EnumMap<>(Status.class);
+        if (!query.hasJavaTerms()) {
+            SqlFragment where = PgQuerySql.where(query, clock.instant());
+            queryList("counting comments by status", "SELECT c.status, count(*) FROM comments c WHERE " + where.sql()
+                            + " GROUP BY c.status", rs -> Map.entry(Status.parse(rs.getString(1)), rs.getLong(2)),
+                    where.params().toArray()).forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        }
+        PgReads.streamMatches(this, "counting comments by status", query, 0, q -> {
+            SqlFragment where = q.where(clock.instant());
+            return new SqlFragment("SELECT c.status" + q.columns() + " FROM comments c WHERE " + where.sql(), where.params());
+        }, rs -> counts.merge(Status.parse(rs.getString(1)), 1L, Long::sum));
+        return counts;
     }
 }

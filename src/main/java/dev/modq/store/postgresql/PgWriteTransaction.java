@@ -42,6 +42,7 @@ final class PgWriteTransaction implements WriteTransaction {
     private long lastAuditId = -1;
     private String lastHash;
     private boolean purgeTableMade;
+    private final Map<String, dev.modq.core.query.WordMatcher> wordLists = new HashMap<>();
 
     PgWriteTransaction(Connection conn, Clock clock) {
         this.conn = conn;
@@ -419,8 +420,8 @@ final class PgWriteTransaction implements WriteTransaction {
         }
     }
 
-    // ---- Rules, word lists and holds (issue 12). Holds are only written by modq auto, which is not on PostgreSQL
-    // yet (it needs the regex and word-list matching): putHolds and the matching below refuse in one line.
+    // ---- Rules, word lists and holds (issue 12). Regular expressions and word lists are matched in Java (PgQuery),
+    // each list read once per transaction: modq changes lists only in write transactions, which wait for this one.
 
     @Override
     public java.util.List<dev.modq.core.rules.Rule> rules() {
@@ -473,7 +474,12 @@ final class PgWriteTransaction implements WriteTransaction {
 
     @Override
     public void putHolds(java.util.Collection<Long> commentIds, String rule, String batchId) {
-        throw PgStore.notYet("modq auto");
+        if (!commentIds.isEmpty()) {
+            sql(() -> {
+                PgRules.putHolds(conn, commentIds, rule, batchId, clock.millis());
+                return null;
+            });
+        }
     }
 
     @Override
@@ -486,7 +492,11 @@ final class PgWriteTransaction implements WriteTransaction {
 
     @Override
     public long forEachMatch(dev.modq.core.query.Query query, dev.modq.store.IdVersionSink each) {
-        throw PgStore.notYet("modq auto");
+        return sql(() -> {
+            PgQuery q = PgQuery.of(conn, query, wordLists);
+            return PgReads.streamMatches(conn, q, PgReads.idVersions(q, clock.instant(), "c.id", 0), 0,
+                    rs -> each.accept(rs.getLong(1), rs.getLong(2)));
+        });
     }
 
     @Override
@@ -496,11 +506,46 @@ final class PgWriteTransaction implements WriteTransaction {
 
     @Override
     public java.util.List<dev.modq.store.PendingRow> pendingAfter(long createdAt, long id, long minId, int limit) {
-        throw PgStore.notYet("modq auto");
+        return sql(() -> {
+            // a row-value comparison: one range of the (status, created_at, id) index
+            PreparedStatement ps = prepared("SELECT c.id, c.created_at, c.version, c.reason, c.score FROM comments c"
+                    + " WHERE c.status = 'pending' AND (c.created_at, c.id) > (?, ?) AND c.id > ?"
+                    + " ORDER BY c.created_at, c.id LIMIT ?");
+            PgRows.bind(ps, createdAt, id, minId, limit);
+            List<dev.modq.store.PendingRow> rows = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new dev.modq.store.PendingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            rs.getInt(5)));
+                }
+            }
+            return rows;
+        });
     }
 
     @Override
     public java.util.Set<Long> matching(dev.modq.core.query.Query query, java.util.Collection<Long> ids) {
-        throw PgStore.notYet("modq auto");
+        Set<Long> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        return sql(() -> {
+            PgQuery q = PgQuery.of(conn, query, wordLists);
+            dev.modq.store.sql.SqlFragment where = q.where(clock.instant());
+            PreparedStatement ps = prepared("SELECT c.id" + q.columns() + " FROM comments c WHERE c.id = ANY (?)"
+                    + " AND (" + where.sql() + ")");
+            List<Object> params = new ArrayList<>();
+            params.add(ids(ids));
+            params.addAll(where.params());
+            PgRows.bind(ps, params.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (q.test(rs)) {
+                        found.add(rs.getLong(1));
+                    }
+                }
+            }
+            return found;
+        });
     }
 }

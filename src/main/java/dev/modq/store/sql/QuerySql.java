@@ -164,7 +164,7 @@ public final class QuerySql {
      */
     private static SqlFragment authorCount(Term.AuthorCount term) {
         String bounded = "(SELECT count(*) FROM (SELECT 1 FROM comments a WHERE a.%s = c.%s AND a.status = ?"
-                + " AND a.id <> c.id LIMIT ?))";
+                + " AND a.id <> c.id LIMIT ?) AS n)";
         String sql = "(CASE WHEN coalesce(c.author_email, '') <> '' THEN " + bounded.formatted("author_email", "author_email")
                 + " ELSE " + bounded.formatted("author_name", "author_name") + " END) " + term.op().symbol() + " ?";
         String status = term.status().label();

@@ -655,8 +655,8 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public BackupResult backup(Path file) {
-        return Backup.copy(this, file);
+    public Optional<BackupResult> backup(Path file) {
+        return Optional.of(Backup.copy(this, file));
     }
 
     @Override
