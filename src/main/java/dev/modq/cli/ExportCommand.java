@@ -22,7 +22,8 @@ import java.util.Set;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export comments and decisions: JSON lines, CSV, WP-CLI commands, Disqus ids.",
                 "JSON lines and CSV carry each comment's status, latest decision, post and meta (they import back"
-                        + " losslessly). wp-cli prints a shell script of WP-CLI commands that pushes the decisions not"
+                        + " with every comment, status and meta as it was; the decision fields are for reading: the"
+                        + " audit log is never imported). wp-cli prints a shell script of WP-CLI commands that pushes the decisions not"
                         + " pushed yet to the WordPress site the comments came from; it lists what did not apply, exits 1"
                         + " then, and ends with the --confirm-pushed command to run in modq. disqus-ids lists Disqus post"
                         + " ids per action."},

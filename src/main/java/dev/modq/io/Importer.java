@@ -118,7 +118,7 @@ public final class Importer {
             return new ImportException(at + e.getMessage(), e);
         }
         if (e instanceof XMLStreamException xml) {
-            return new ImportException(in.name() + ":" + xmlWhere(xml, in) + ": " + xmlMessage(xml), e);
+            return new ImportException(in.name() + ":" + xmlWhere(xml, in) + ": " + xmlMessage(xml, atTheEnd(xml, in)), e);
         }
         if (e instanceof JsonProcessingException json) {
             String where = json.getLocation() == null ? parser.where()
@@ -176,12 +176,21 @@ public final class Importer {
         return (e.getLocation().getLineNumber() + in.reader().skippedLines()) + ":" + e.getLocation().getColumnNumber();
     }
 
+    /**
+     * Whether the parser failed on the input's last line after reading all of it: a file cut off inside a tag
+     * ({@code </comm}) fails as "must be terminated by the matching end-tag", which is the cut, not bad XML.
+     */
+    private static boolean atTheEnd(XMLStreamException e, InputFile in) {
+        return e.getLocation() != null && in.reader().ended()
+                && e.getLocation().getLineNumber() + in.reader().skippedLines() >= in.reader().line();
+    }
+
     /** The JDK prefixes "ParseError at [row,col]:[3,5] Message: "; the place is already in front of ours. */
-    private static String xmlMessage(XMLStreamException e) {
+    private static String xmlMessage(XMLStreamException e, boolean atTheEnd) {
         String message = String.valueOf(e.getMessage());
         int at = message.indexOf("Message: ");
         message = (at >= 0 ? message.substring(at + "Message: ".length()) : message).replace('\n', ' ').strip();
-        if (message.contains("must start and end within the same entity") || message.contains("end of file")) {
+        if (atTheEnd || message.contains("must start and end within the same entity") || message.contains("end of file")) {
             return "unexpected end of file (is it truncated?): " + message;
         }
         return "invalid XML: " + message;

@@ -18,6 +18,7 @@ public final class PositionReader extends Reader {
     private long line = 1;
     private long column = 1;
     private long skippedLines;
+    private boolean ended;
 
     PositionReader(Reader in) {
         this.in = new PushbackReader(in, PEEK_LIMIT);
@@ -29,6 +30,11 @@ public final class PositionReader extends Reader {
 
     public long column() {
         return column;
+    }
+
+    /** Whether the end of the input has been read: {@link #line()} is then the last line. */
+    public boolean ended() {
+        return ended;
     }
 
     /** Lines dropped by {@link #skipToFirstAngleBracket}, which an XML parser's own line numbers do not see. */
@@ -89,6 +95,9 @@ public final class PositionReader extends Reader {
     @Override
     public int read(char[] buf, int off, int len) throws IOException {
         int n = in.read(buf, off, len);
+        if (n < 0) {
+            ended = true;
+        }
         for (int i = off; i < off + n; i++) {
             if (buf[i] == '\n') {
                 line++;

@@ -80,6 +80,18 @@ class BrokenInputTest {
     }
 
     @Test
+    void xmlCutInsideAClosingTagIsCalledTruncatedButBadXmlEarlierIsNot() throws Exception {
+        String wxr = Files.readString(fixture("wxr-1.2.xml"));
+        int cut = wxr.indexOf("</wp:comment>", wxr.length() / 2) + "</wp:com".length();
+        Path file = CliHarness.write(dir, "cut-in-tag.xml", wxr.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("unexpected end of file (is it truncated?)", file.toString());
+        int early = wxr.indexOf("</wp:comment>");
+        Path bad = CliHarness.write(dir, "bad-tag.xml", (wxr.substring(0, early) + "</wp:commentz>" + wxr.substring(early
+                + "</wp:comment>".length())).getBytes(StandardCharsets.UTF_8));
+        assertFailsUnchanged("invalid XML: ", bad.toString());
+    }
+
+    @Test
     void truncatedJsonLinesNameLineAndColumn() throws Exception {
         String jsonl = Files.readString(fixture("comments.jsonl"));
         Path file = CliHarness.write(dir, "cut.jsonl", jsonl.substring(0, jsonl.length() - 40).getBytes(StandardCharsets.UTF_8));
