@@ -2,13 +2,15 @@ package dev.modq.store.postgresql;
 
 import dev.modq.store.WriteTransaction;
 import dev.modq.store.jdbc.JdbcAccess;
+import dev.modq.store.jdbc.JdbcScores;
+import dev.modq.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 
-/** What {@link JdbcAccess} (SSH keys and sessions) needs of a {@link PgStore}. */
-final class PgAccess implements JdbcAccess.Connected {
+/** What the shared store.jdbc code (SSH keys and sessions, the spam model) needs of a {@link PgStore}. */
+final class PgAccess implements JdbcAccess.Connected, JdbcScores.Connected {
 
     private final PgStore store;
 
@@ -33,6 +35,37 @@ final class PgAccess implements JdbcAccess.Connected {
 
     @Override
     public RuntimeException uncheckedInWrite(SQLException e) {
+        return new PgWriteTransaction.UncheckedSql(e);
+    }
+
+    @Override
+    public String where() {
+        return store.address();
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.POSTGRESQL;
+    }
+
+    @Override
+    public <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work) {
+        return store.read(doing, work::run);
+    }
+
+    /** The driver streams only inside a transaction (with a fetch size): else it holds the whole result. */
+    @Override
+    public <T> T streamed(String doing, JdbcAccess.SqlCall<T> work) {
+        return store.read(doing, work::run);
+    }
+
+    @Override
+    public <T> T transaction(String doing, JdbcAccess.SqlCall<T> work) {
+        return store.transaction(doing, connIgnored -> work.run());
+    }
+
+    @Override
+    public RuntimeException unchecked(SQLException e) {
         return new PgWriteTransaction.UncheckedSql(e);
     }
 }

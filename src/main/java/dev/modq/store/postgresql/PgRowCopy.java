@@ -2,6 +2,7 @@ package dev.modq.store.postgresql;
 
 import dev.modq.store.RowCopy;
 import dev.modq.store.StoreException;
+import dev.modq.store.jdbc.JdbcRowCopy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,46 +21,15 @@ import java.util.function.Consumer;
 
 /**
  * {@link RowCopy} on PostgreSQL: tables and columns read from the catalog (so later migrations' tables come too),
- * parents before children, rows in primary-key order, values as the integers and texts the schema documents. Writing
- * defers the deferrable references to commit, moves every identity sequence past the highest id copied and sets the
- * chain lock's last_id, so the copied database continues exactly where the source stopped.
+ * values as the integers and texts the schema documents; the copying itself is {@link JdbcRowCopy}'s, shared with
+ * SQLite. Reading runs in one REPEATABLE READ snapshot, fetched a chunk at a time. Writing defers the deferrable
+ * references to commit, moves every identity sequence past the highest id copied and sets the chain lock's last_id,
+ * so the copied database continues exactly where the source stopped.
  */
-final class PgRowCopy {
+final class PgRowCopy implements JdbcRowCopy.Catalog {
 
     /** Not copied: each database has its own history; the counts follow from the comments; the lock is PG's own. */
     static final Set<String> SKIPPED = Set.of("schema_migrations", "status_counts", "audit_chain_lock");
-
-    private static final int BATCH = 2_000;
-
-    private PgRowCopy() {
-    }
-
-    static long readRows(PgStore store, RowCopy.RowSink sink) {
-        return store.read("reading every table for the copy", () -> {
-            Connection conn = store.connection();
-            long n = 0;
-            for (RowCopy.Table table : tables(conn)) {
-                sink.table(table);
-                String sql = "SELECT " + String.join(", ", quoted(table.columns())) + " FROM " + quote(table.name())
-                        + orderBy(conn, table.name());
-                try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                    ps.setFetchSize(PgReads.FETCH);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        int width = table.columns().size();
-                        while (rs.next()) {
-                            Object[] values = new Object[width];
-                            for (int i = 0; i < width; i++) {
-                                values[i] = portable(rs.getObject(i + 1));
-                            }
-                            sink.row(values);
-                            n++;
-                        }
-                    }
-                }
-            }
-            return n;
-        });
-    }
 
     /**
      * Rows a new database starts with, per table: what db/migrations/postgresql seeds (V005's one score_model row).
@@ -68,33 +37,23 @@ final class PgRowCopy {
      */
     static final Map<String, Long> SEEDED = Map.of("score_model", 1L);
 
+    private static final PgRowCopy CATALOG = new PgRowCopy();
+
+    private PgRowCopy() {
+    }
+
+    static long readRows(PgStore store, RowCopy.RowSink sink) {
+        return store.read("reading every table for the copy", () -> JdbcRowCopy.readRows(store.connection(), CATALOG, sink));
+    }
+
     static Optional<String> copyBlockers(PgStore store) {
-        return store.read("reading what the database holds", () -> blockers(store.connection()));
-    }
-
-    private static Optional<String> blockers(Connection conn) throws SQLException {
-        List<String> found = new ArrayList<>();
-        for (RowCopy.Table table : tables(conn)) {
-            long n = count(conn, table.name());
-            if (n > 0 && n != SEEDED.getOrDefault(table.name(), 0L)) {
-                found.add(n + " " + table.name());
-            }
-        }
-        return found.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", found));
-    }
-
-    private static long count(Connection conn, String table) throws SQLException {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quote(table))) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return store.read("reading what the database holds", () -> JdbcRowCopy.blockers(store.connection(), CATALOG));
     }
 
     static void writeRows(PgStore store, String doing, Consumer<RowCopy.RowSink> load) {
         store.transaction(doing, conn -> {
             PgWriteTransaction.lockChain(conn);
-            Optional<String> blockers = blockers(conn); // again under the chain lock: no modq writer wrote meanwhile
+            Optional<String> blockers = JdbcRowCopy.blockers(conn, CATALOG); // again under the chain lock
             if (blockers.isPresent()) {
                 throw new StoreException(store.address() + " is not empty (" + blockers.get() + "): copy only into a"
                         + " new or empty database, nothing was changed");
@@ -102,15 +61,7 @@ final class PgRowCopy {
             try (Statement st = conn.createStatement()) {
                 st.execute("SET CONSTRAINTS ALL DEFERRED");  // a reply may arrive before its parent
             }
-            Map<String, RowCopy.Table> known = new LinkedHashMap<>();
-            for (RowCopy.Table t : tables(conn)) {
-                known.put(t.name(), t);
-            }
-            try (Inserter inserter = new Inserter(conn, known)) {
-                load.accept(inserter);
-            } catch (PgWriteTransaction.UncheckedSql e) {
-                throw e.getCause();
-            }
+            JdbcRowCopy.insertRows(conn, CATALOG, load);
             moveSequencesOn(conn);
             try (Statement st = conn.createStatement()) {
                 st.executeUpdate("UPDATE audit_chain_lock SET last_id = (SELECT coalesce(max(id), 0) FROM audit_log)");
@@ -130,14 +81,15 @@ final class PgRowCopy {
         }
         for (String[] id : identities) {
             try (Statement st = conn.createStatement()) {
-                st.executeQuery("SELECT setval(pg_get_serial_sequence(" + literal(quote(id[0])) + ", " + literal(id[1])
-                        + "), coalesce((SELECT max(" + quote(id[1]) + ") FROM " + quote(id[0]) + "), 0) + 1, false)").close();
+                st.executeQuery("SELECT setval(pg_get_serial_sequence(" + JdbcRowCopy.literal(JdbcRowCopy.quote(id[0]))
+                        + ", " + JdbcRowCopy.literal(id[1]) + "), coalesce((SELECT max(" + JdbcRowCopy.quote(id[1])
+                        + ") FROM " + JdbcRowCopy.quote(id[0]) + "), 0) + 1, false)").close();
             }
         }
     }
 
-    /** Every table worth copying, a table after those its foreign keys point to. */
-    static List<RowCopy.Table> tables(Connection conn) throws SQLException {
+    @Override
+    public List<String> tableNames(Connection conn) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT table_name"
                 + " FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
@@ -148,6 +100,11 @@ final class PgRowCopy {
                 }
             }
         }
+        return names;
+    }
+
+    @Override
+    public Map<String, Set<String>> parents(Connection conn, List<String> names) throws SQLException {
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         for (String name : names) {
             parents.put(name, new LinkedHashSet<>());
@@ -163,60 +120,31 @@ final class PgRowCopy {
                 }
             }
         }
-        List<RowCopy.Table> ordered = new ArrayList<>();
-        Set<String> placed = new LinkedHashSet<>();
-        while (placed.size() < names.size()) {
-            boolean progress = false;
-            for (String name : names) {
-                if (!placed.contains(name) && placed.containsAll(parents.get(name))) {
-                    placed.add(name);
-                    ordered.add(new RowCopy.Table(name, columns(conn, name)));
-                    progress = true;
-                }
-            }
-            if (!progress) {
-                for (String name : names) {
-                    if (placed.add(name)) {
-                        ordered.add(new RowCopy.Table(name, columns(conn, name)));
-                    }
-                }
-            }
-        }
-        return ordered;
+        return parents;
     }
 
-    private static List<String> columns(Connection conn, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
+    @Override
+    public List<String> columns(Connection conn, String table) throws SQLException {
+        return strings(conn, "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position", table);
     }
 
-    private static String orderBy(Connection conn, String table) throws SQLException {
-        List<String> key = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT a.attname FROM pg_index i"
+    @Override
+    public List<String> primaryKey(Connection conn, String table) throws SQLException {
+        return strings(conn, "SELECT a.attname FROM pg_index i"
                 + " JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) ON true"
                 + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
                 + " WHERE i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident(?))::regclass AND i.indisprimary"
-                + " ORDER BY k.n")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    key.add(quote(rs.getString(1)));
-                }
-            }
-        }
-        return key.isEmpty() ? "" : " ORDER BY " + String.join(", ", key);
+                + " ORDER BY k.n", table);
     }
 
-    private static Object portable(Object value) {
+    @Override
+    public Map<String, Long> seeded(Connection conn) {
+        return SEEDED;
+    }
+
+    @Override
+    public Object portable(Object value) {
         if (value instanceof Integer i) {
             return Long.valueOf(i);
         }
@@ -235,109 +163,33 @@ final class PgRowCopy {
         return value;
     }
 
-    private static List<String> quoted(List<String> names) {
-        return names.stream().map(PgRowCopy::quote).toList();
-    }
-
-    static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    /** Nulls typed as the driver needs; a NUL the service let through is refused (PostgreSQL text cannot hold it). */
+    @Override
+    public void bind(PreparedStatement insert, int index, Object value, String table, Object[] row) throws SQLException {
+        if (value == null) {
+            insert.setNull(index, Types.NULL);
+        } else if (value instanceof String s && s.indexOf('\0') >= 0) {
+            throw new StoreException("table " + table + " holds text with a NUL character, which PostgreSQL cannot"
+                    + " store: remove it in the source first (row " + row[0] + ")");
+        } else {
+            insert.setObject(index, value);
+        }
     }
 
     private static String unquote(String regclass) {
         return regclass.startsWith("\"") ? regclass.substring(1, regclass.length() - 1).replace("\"\"", "\"") : regclass;
     }
 
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    /** Batched INSERTs, one prepared statement per table. */
-    private static final class Inserter implements RowCopy.RowSink, AutoCloseable {
-        private final Connection conn;
-        private final Map<String, RowCopy.Table> known;
-        private PreparedStatement insert;
-        private RowCopy.Table table;
-        private int width;
-        private int pending;
-
-        Inserter(Connection conn, Map<String, RowCopy.Table> known) {
-            this.conn = conn;
-            this.known = known;
-        }
-
-        @Override
-        public void table(RowCopy.Table next) {
-            RowCopy.Table here = known.get(next.name());
-            if (here == null) {
-                throw new StoreException("the destination has no table " + next.name() + ": both databases must have"
-                        + " the same schema version (upgrade modq where it is older)");
-            }
-            for (String column : next.columns()) {
-                if (!here.columns().contains(column)) {
-                    throw new StoreException("the destination's table " + next.name() + " has no column " + column
-                            + ": both databases must have the same schema version");
+    private static List<String> strings(Connection conn, String sql, String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
-            try {
-                finish();
-                if (SEEDED.containsKey(next.name()) && count(conn, next.name()) > 0) { // a new database's own rows
-                    try (Statement st = conn.createStatement()) {
-                        st.executeUpdate("DELETE FROM " + quote(next.name()));
-                    }
-                }
-                String marks = String.join(", ", Collections.nCopies(next.columns().size(), "?"));
-                insert = conn.prepareStatement("INSERT INTO " + quote(next.name()) + " ("
-                        + String.join(", ", quoted(next.columns())) + ") VALUES (" + marks + ")");
-                table = next;
-                width = next.columns().size();
-            } catch (SQLException e) {
-                throw new PgWriteTransaction.UncheckedSql(e);
-            }
         }
-
-        @Override
-        public void row(Object[] values) {
-            if (table == null || values.length != width) {
-                throw new IllegalStateException("row of " + values.length + " values for " + table);
-            }
-            try {
-                for (int i = 0; i < width; i++) {
-                    Object v = values[i];
-                    if (v == null) {
-                        insert.setNull(i + 1, Types.NULL);
-                    } else if (v instanceof Boolean b) {
-                        insert.setLong(i + 1, b ? 1L : 0L);
-                    } else if (v instanceof String s && s.indexOf('\0') >= 0) {
-                        throw new StoreException("table " + table.name() + " holds text with a NUL character, which"
-                                + " PostgreSQL cannot store: remove it in the source first (row " + values[0] + ")");
-                    } else {
-                        insert.setObject(i + 1, v);
-                    }
-                }
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            } catch (SQLException e) {
-                throw new PgWriteTransaction.UncheckedSql(e);
-            }
-        }
-
-        private void finish() throws SQLException {
-            if (insert != null) {
-                if (pending > 0) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-                insert.close();
-                insert = null;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            finish();
-        }
+        return out;
     }
 }

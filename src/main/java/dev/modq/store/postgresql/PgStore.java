@@ -840,7 +840,7 @@ public final class PgStore implements Store {
 
     @Override
     public dev.modq.store.ScoreStore scores() {
-        return new PgScores(this);
+        return new dev.modq.store.jdbc.JdbcScores(new PgAccess(this));
     }
 
     @Override

@@ -392,7 +392,8 @@ final class PgWriteTransaction implements WriteTransaction {
 
     @Override
     public java.util.Optional<dev.modq.store.ScoreWrites> scores() {
-        return java.util.Optional.of(new PgScoreWrites(conn));
+        return java.util.Optional.of(new dev.modq.store.jdbc.JdbcScoreWrites(conn,
+                dev.modq.store.jdbc.SqlDialect.POSTGRESQL, UncheckedSql::new));
     }
 
     private static <T> T sql(SqlCall<T> work) {

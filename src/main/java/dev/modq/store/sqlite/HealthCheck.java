@@ -1,13 +1,12 @@
 package dev.modq.store.sqlite;
 
-import dev.modq.store.CheckReport;
-
 import dev.modq.core.AuditChain;
-import dev.modq.core.ChainProblem;
-import dev.modq.core.Status;
+import dev.modq.store.CheckReport;
+import dev.modq.store.jdbc.JdbcAccess;
+import dev.modq.store.jdbc.JdbcHealthCheck;
+import dev.modq.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,55 +17,61 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code modq check}: SQLite's integrity and foreign-key checks, the audit log's hash chain, each audited comment's
- * status against its last audit entry, and the status counts. All read in one read transaction, so the report
- * describes one snapshot even while others write. Each check runs even when another failed.
+ * {@code modq check} on SQLite ({@link JdbcHealthCheck} runs it): integrity is SQLite's own PRAGMA integrity_check,
+ * foreign keys its PRAGMA foreign_key_check, the chain read by {@link AuditCursor}.
  */
-public final class HealthCheck {
+final class HealthCheck implements JdbcHealthCheck.Backend {
 
-    /** How many example ids or messages a failed check shows: the report must fit one screen. */
-    static final int EXAMPLES = 5;
     private static final int INTEGRITY_MAX_ERRORS = 100;
 
     private final SqliteStore store;
-    private final Connection conn;
-    private long comments;
-    private long auditEntries;
 
     private HealthCheck(SqliteStore store) {
         this.store = store;
-        this.conn = store.connection();
     }
 
-    public static CheckReport run(SqliteStore store) {
-        return new HealthCheck(store).run();
+    static CheckReport run(SqliteStore store) {
+        return JdbcHealthCheck.run(new HealthCheck(store));
     }
 
-    private CheckReport run() {
-        List<CheckReport.Result> results = store.read("checking the database", () -> {
-            List<CheckReport.Result> r = new ArrayList<>();
-            r.add(guarded(CheckReport.INTEGRITY, this::integrity));
-            r.add(guarded(CheckReport.FOREIGN_KEYS, this::foreignKeys));
-            r.add(guarded(CheckReport.AUDIT_CHAIN, this::auditChain));
-            r.add(guarded(CheckReport.AUDIT_VS_COMMENTS, this::auditVsComments));
-            r.add(guarded(CheckReport.STATUS_COUNTS, this::statusCounts));
-            return r;
-        });
-        return new CheckReport(store.address(), comments, auditEntries, results);
+    @Override
+    public Connection connection() {
+        return store.connection();
     }
 
-    /** A check that cannot even run (a corrupted page under it) is a failed check, not a crash of the others. */
-    private CheckReport.Result guarded(String name, SqlWork<CheckReport.Result> check) {
-        try {
-            return check.run();
-        } catch (SQLException e) {
-            return CheckReport.Result.failed(name, 1, "could not run: " + firstLine(e.getMessage()), List.of());
-        } catch (SqliteWriteTransaction.UncheckedSql e) {
-            return CheckReport.Result.failed(name, 1, "could not run: " + firstLine(e.getCause().getMessage()), List.of());
+    @Override
+    public String address() {
+        return store.address();
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.SQLITE;
+    }
+
+    @Override
+    public <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work) {
+        return store.read(doing, work::run);
+    }
+
+    @Override
+    public void feedChain(Connection conn, AuditChain.Verifier verifier) throws SQLException {
+        try (AuditCursor cursor = new AuditCursor(conn, 0)) {
+            while (cursor.hasNext()) {
+                if (verifier.accept(cursor.next()).isPresent()) {
+                    return;
+                }
+            }
         }
     }
 
-    private CheckReport.Result integrity() throws SQLException {
+    @Override
+    public Optional<SQLException> sqlCause(RuntimeException e) {
+        return e instanceof SqliteWriteTransaction.UncheckedSql u ? Optional.of(u.getCause()) : Optional.empty();
+    }
+
+    @Override
+    public CheckReport.Result integrity(Connection conn) throws SQLException {
         List<String> messages = new ArrayList<>();
         try (Statement st = conn.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA integrity_check(" + INTEGRITY_MAX_ERRORS + ")")) {
@@ -80,10 +85,11 @@ public final class HealthCheck {
         String count = messages.size() >= INTEGRITY_MAX_ERRORS ? INTEGRITY_MAX_ERRORS + " or more" : String.valueOf(messages.size());
         return CheckReport.Result.failed(CheckReport.INTEGRITY, messages.size(),
                 count + " errors from PRAGMA integrity_check: the file is damaged; restore a backup",
-                messages.stream().limit(EXAMPLES).map(HealthCheck::firstLine).toList());
+                messages.stream().limit(JdbcHealthCheck.EXAMPLES).map(this::firstLine).toList());
     }
 
-    private CheckReport.Result foreignKeys() throws SQLException {
+    @Override
+    public CheckReport.Result foreignKeys(Connection conn) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         List<String> examples = new ArrayList<>();
         long total = 0;
@@ -91,7 +97,7 @@ public final class HealthCheck {
             while (rs.next()) {
                 String edge = rs.getString(1) + " -> " + rs.getString(3);
                 counts.merge(edge, 1L, Long::sum);
-                if (examples.size() < EXAMPLES) {
+                if (examples.size() < JdbcHealthCheck.EXAMPLES) {
                     examples.add(rs.getString(1) + " row " + rs.getLong(2) + " points to a missing " + rs.getString(3) + " row");
                 }
                 total++;
@@ -106,119 +112,8 @@ public final class HealthCheck {
         return CheckReport.Result.failed(CheckReport.FOREIGN_KEYS, total, summary.append(')').toString(), examples);
     }
 
-    private CheckReport.Result auditChain() throws SQLException {
-        AuditChain.Verifier verifier = new AuditChain.Verifier();
-        Optional<ChainProblem> problem;
-        try (AuditCursor cursor = new AuditCursor(conn, 0)) {
-            while (cursor.hasNext()) {
-                if (verifier.accept(cursor.next()).isPresent()) {
-                    break;
-                }
-            }
-            problem = verifier.problem();
-        }
-        auditEntries = count("SELECT count(*) FROM audit_log");
-        if (problem.isEmpty()) {
-            return CheckReport.Result.ok(CheckReport.AUDIT_CHAIN, auditEntries + " entries, hash chain intact");
-        }
-        ChainProblem p = problem.get();
-        return CheckReport.Result.failed(CheckReport.AUDIT_CHAIN, 1,
-                "first problem at entry " + p.entryId() + " (" + p.kind().label() + "): " + p.message()
-                        + "; run `modq log --verify` for details", List.of(String.valueOf(p.entryId())));
-    }
-
-    /**
-     * Comments never decided in modq (imported with any status) are fine; decided ones must have the status and
-     * reason of their last audit entry. Roster entries name no comment; a purge entry's comment is gone on purpose.
-     */
-    private CheckReport.Result auditVsComments() throws SQLException {
-        String sql = "SELECT l.comment_id, c.status, a.to_status, a.id, c.reason, a.reason"
-                + " FROM (SELECT comment_id, max(id) AS last_id FROM audit_log WHERE comment_id IS NOT NULL"
-                + " GROUP BY comment_id) l"
-                + " JOIN audit_log a ON a.id = l.last_id"
-                + " LEFT JOIN comments c ON c.id = l.comment_id"
-                + " WHERE (c.id IS NULL AND a.action <> 'purge')"
-                + " OR (c.id IS NOT NULL AND (a.action = 'purge' OR c.status IS NOT a.to_status OR c.reason IS NOT a.reason))"
-                + " ORDER BY l.comment_id";
-        long total = 0;
-        List<String> examples = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                total++;
-                if (examples.size() < EXAMPLES) {
-                    examples.add(difference(rs));
-                }
-            }
-        }
-        comments = count("SELECT count(*) FROM comments");
-        if (total == 0) {
-            return CheckReport.Result.ok(CheckReport.AUDIT_VS_COMMENTS, "every decided comment matches its last audit entry");
-        }
-        return CheckReport.Result.failed(CheckReport.AUDIT_VS_COMMENTS, total, total + (total == 1 ? " comment differs" : " comments differ")
-                + " from its last audit entry (changed without an audit row)", examples);
-    }
-
-    /** One example line: which comment, what it is, what its last entry says. */
-    private static String difference(ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        String status = rs.getString(2);
-        String entryStatus = rs.getString(3);
-        long entry = rs.getLong(4);
-        if (status == null) {
-            return "comment " + id + " is missing but audit entry " + entry + " names it";
-        }
-        if (entryStatus == null) {
-            return "comment " + id + " exists but audit entry " + entry + " says it was purged";
-        }
-        if (!status.equals(entryStatus)) {
-            return "comment " + id + " is " + status + " but its last audit entry " + entry + " says " + entryStatus;
-        }
-        return "comment " + id + " has reason " + quoted(rs.getString(5)) + " but its last audit entry " + entry
-                + " says " + quoted(rs.getString(6));
-    }
-
-    private static String quoted(String reason) {
-        return reason == null ? "(none)" : "'" + reason + "'";
-    }
-
-    private CheckReport.Result statusCounts() throws SQLException {
-        Map<String, Long> actual = new LinkedHashMap<>();
-        Map<String, Long> kept = new LinkedHashMap<>();
-        for (Status s : Status.values()) {
-            actual.put(s.label(), 0L);
-        }
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT status, count(*) FROM comments GROUP BY status")) {
-            while (rs.next()) {
-                actual.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT status, n FROM status_counts")) {
-            while (rs.next()) {
-                kept.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, Long> e : actual.entrySet()) {
-            Long n = kept.get(e.getKey());
-            if (n == null || n.longValue() != e.getValue()) {
-                wrong.add(e.getKey() + ": status_counts says " + (n == null ? "nothing" : n) + ", actual " + e.getValue());
-            }
-        }
-        if (wrong.isEmpty()) {
-            return CheckReport.Result.ok(CheckReport.STATUS_COUNTS, "kept counts match the comments");
-        }
-        return CheckReport.Result.failed(CheckReport.STATUS_COUNTS, wrong.size(), wrong.size()
-                + " of the kept counts differ from the comments: the queue header shows wrong numbers", wrong);
-    }
-
-    private long count(String sql) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static String firstLine(String m) {
+    @Override
+    public String firstLine(String m) {
         String s = String.valueOf(m);
         int nl = s.indexOf('\n');
         s = nl < 0 ? s : s.substring(0, nl);

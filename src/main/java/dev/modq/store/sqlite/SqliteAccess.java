@@ -2,13 +2,15 @@ package dev.modq.store.sqlite;
 
 import dev.modq.store.WriteTransaction;
 import dev.modq.store.jdbc.JdbcAccess;
+import dev.modq.store.jdbc.JdbcScores;
+import dev.modq.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 
-/** What {@link JdbcAccess} (SSH keys and sessions) needs of a {@link SqliteStore}. */
-final class SqliteAccess implements JdbcAccess.Connected {
+/** What the shared store.jdbc code (SSH keys and sessions, the spam model) needs of a {@link SqliteStore}. */
+final class SqliteAccess implements JdbcAccess.Connected, JdbcScores.Connected {
 
     private final SqliteStore store;
 
@@ -33,6 +35,37 @@ final class SqliteAccess implements JdbcAccess.Connected {
 
     @Override
     public RuntimeException uncheckedInWrite(SQLException e) {
+        return new SqliteWriteTransaction.UncheckedSql(e);
+    }
+
+    @Override
+    public String where() {
+        return store.path().toString();
+    }
+
+    @Override
+    public SqlDialect dialect() {
+        return SqlDialect.SQLITE;
+    }
+
+    @Override
+    public <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work) {
+        return store.read(doing, work::run);
+    }
+
+    /** SQLite steps the statement as rows are taken: no transaction needed. */
+    @Override
+    public <T> T streamed(String doing, JdbcAccess.SqlCall<T> work) {
+        return store.sql(doing, work::run);
+    }
+
+    @Override
+    public <T> T transaction(String doing, JdbcAccess.SqlCall<T> work) {
+        return store.writeRaw(doing, work::run);
+    }
+
+    @Override
+    public RuntimeException unchecked(SQLException e) {
         return new SqliteWriteTransaction.UncheckedSql(e);
     }
 }

@@ -731,7 +731,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public ScoreStore scores() {
-        return new SqliteScores(this);
+        return new dev.modq.store.jdbc.JdbcScores(new SqliteAccess(this));
     }
 
     @Override

@@ -172,7 +172,8 @@ final class SqliteWriteTransaction implements WriteTransaction {
 
     @Override
     public Optional<ScoreWrites> scores() {
-        return Optional.of(new SqliteScoreWrites(conn));
+        return Optional.of(new dev.modq.store.jdbc.JdbcScoreWrites(conn, dev.modq.store.jdbc.SqlDialect.SQLITE,
+                UncheckedSql::new));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.modq.store.postgresql;
+package dev.modq.store.jdbc;
 
 import dev.modq.core.Comment;
 import dev.modq.core.Status;
@@ -14,6 +14,7 @@ import dev.modq.store.StoredScore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,17 +23,49 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The PostgreSQL side of the spam model: counts in score_tokens, totals in score_model, scores on comments (the SQL
- * of store.sqlite.SqliteScores in PostgreSQL spelling: arrays for IN lists, IS DISTINCT FROM, derived-table aliases).
+ * The spam model's store on either backend: counts in score_tokens, totals in score_model, scores on comments. Each
+ * backend lends its connection and its ways of reading and writing ({@link Connected}); the SQL differs only in
+ * {@link SqlDialect}'s spellings.
  */
-final class PgScores implements ScoreStore {
+public final class JdbcScores implements ScoreStore {
+
+    /** What a backend lends. */
+    public interface Connected {
+        Connection connection();
+
+        /** The database, for messages. */
+        String where();
+
+        SqlDialect dialect();
+
+        /** Statements outside a transaction; an SQLException becomes the backend's one-line error. */
+        <T> T read(String doing, JdbcAccess.SqlCall<T> work);
+
+        /** Reads in one snapshot (a read transaction). */
+        <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work);
+
+        /**
+         * A read whose rows are taken one by one, as many as there are: however the backend streams (SQLite steps its
+         * statement; PostgreSQL's driver streams only inside a transaction, {@link #FETCH} rows at a time).
+         */
+        <T> T streamed(String doing, JdbcAccess.SqlCall<T> work);
+
+        /** One write transaction. */
+        <T> T transaction(String doing, JdbcAccess.SqlCall<T> work);
+
+        /** An SQLException inside {@link #transaction}, in the form the backend translates. */
+        RuntimeException unchecked(SQLException e);
+    }
+
+    /** Rows fetched at a time where the driver fetches in chunks. */
+    public static final int FETCH = 1_000;
 
     private static final int FINGERPRINT_BATCH = 2_000;
     private static final int TOKEN_BATCH = 5_000;
 
-    private final PgStore store;
+    private final Connected store;
 
-    PgScores(PgStore store) {
+    public JdbcScores(Connected store) {
         this.store = store;
     }
 
@@ -41,27 +74,27 @@ final class PgScores implements ScoreStore {
     }
 
     private String where() {
-        return store.address();
+        return store.where();
     }
 
     @Override
     public ModelState model() {
-        return store.sql("reading the spam model", () -> PgScoreSql.model(conn(), where()));
+        return store.read("reading the spam model", () -> ScoreSql.model(conn(), where()));
     }
 
     @Override
     public TokenCounts counts(Collection<Integer> buckets) {
-        return store.sql("reading the spam model", () -> PgScoreSql.counts(conn(), buckets));
+        return store.read("reading the spam model", () -> ScoreSql.counts(conn(), store.dialect(), buckets));
     }
 
     @Override
     public CountTable loadCounts() {
-        return store.transaction("loading the spam model", connIgnored -> {
-            ModelState model = PgScoreSql.model(conn(), where());
+        return store.snapshot("loading the spam model", () -> {
+            ModelState model = ScoreSql.model(conn(), where());
             CountTable table = new CountTable();
             table.setLearned(model.hamLearned(), model.spamLearned());
             try (PreparedStatement ps = conn().prepareStatement("SELECT bucket, ham, spam FROM score_tokens")) {
-                ps.setFetchSize(PgReads.FETCH);  // the table already takes its room: no second copy in the driver
+                ps.setFetchSize(FETCH);  // the table already takes its room: no second copy in the driver
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         table.put(rs.getInt(1), rs.getInt(2), rs.getInt(3));
@@ -74,17 +107,17 @@ final class PgScores implements ScoreStore {
 
     @Override
     public ScoreInput input(Comment comment) {
-        return store.sql("reading the author's history", () -> PgScoreSql.input(conn(), comment, false));
+        return store.read("reading the author's history", () -> ScoreSql.input(conn(), comment, false));
     }
 
     @Override
     public ScoreInput inputAsOf(Comment comment) {
-        return store.sql("reading the author's history", () -> PgScoreSql.input(conn(), comment, true));
+        return store.read("reading the author's history", () -> ScoreSql.input(conn(), comment, true));
     }
 
     @Override
     public void setThresholds(Thresholds t) {
-        store.transaction("setting the score thresholds", connIgnored -> {
+        store.transaction("setting the score thresholds", () -> {
             try (PreparedStatement ps = conn().prepareStatement(
                     "UPDATE score_model SET ham_below = ?, spam_above = ? WHERE id = 1")) {
                 ps.setInt(1, t.hamBelow());
@@ -97,17 +130,17 @@ final class PgScores implements ScoreStore {
     @Override
     public List<Comment> due(Set<Status> statuses, long generation, int limit) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + PgRows.COMMENT_COLUMNS + " FROM comments c WHERE c.status IN ("
+        String sql = "SELECT " + JdbcRows.COMMENT_COLUMNS + " FROM comments c WHERE c.status IN ("
                 + marks(statuses, params) + ") AND c.score_model < ? LIMIT ?";
         params.add(generation);
         params.add(limit);
-        return store.sql("finding comments to score", () -> {
+        return store.read("finding comments to score", () -> {
             List<Comment> rows = new ArrayList<>();
             try (PreparedStatement ps = conn().prepareStatement(sql)) {
-                PgRows.bind(ps, params.toArray());
+                JdbcRows.bind(ps, params.toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(PgRows.comment(rs));
+                        rows.add(JdbcRows.comment(rs));
                     }
                 }
             }
@@ -122,9 +155,9 @@ final class PgScores implements ScoreStore {
                 + ") AND c.score_model < ? LIMIT ?) AS t";
         params.add(generation);
         params.add(cap + 1);
-        return store.sql("counting comments to score", () -> {
+        return store.read("counting comments to score", () -> {
             try (PreparedStatement ps = conn().prepareStatement(sql)) {
-                PgRows.bind(ps, params.toArray());
+                JdbcRows.bind(ps, params.toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0L;
                 }
@@ -142,7 +175,7 @@ final class PgScores implements ScoreStore {
         if (scores.isEmpty()) {
             return;
         }
-        store.transaction("storing spam scores", connIgnored -> {
+        store.transaction("storing spam scores", () -> {
             try (PreparedStatement ps = conn().prepareStatement(
                     "UPDATE comments SET score = ?, score_model = ?, fingerprint = ? WHERE id = ?")) {
                 for (StoredScore s : scores) {
@@ -160,7 +193,7 @@ final class PgScores implements ScoreStore {
 
     @Override
     public long nextGeneration() {
-        return store.transaction("starting a new generation of scores", connIgnored -> {
+        return store.transaction("starting a new generation of scores", () -> {
             try (PreparedStatement ps = conn().prepareStatement(
                     "UPDATE score_model SET generation = generation + 1, changes = 0 WHERE id = 1 RETURNING generation");
                  ResultSet rs = ps.executeQuery()) {
@@ -176,7 +209,7 @@ final class PgScores implements ScoreStore {
         long after = 0;
         while (true) {
             long from = after;
-            List<long[]> batch = store.sql("reading texts to fingerprint", () -> {
+            List<long[]> batch = store.read("reading texts to fingerprint", () -> {
                 List<long[]> rows = new ArrayList<>();
                 try (PreparedStatement ps = conn().prepareStatement("SELECT id, body FROM comments"
                         + " WHERE id > ? AND fingerprint IS NULL ORDER BY id LIMIT ?")) {
@@ -193,7 +226,7 @@ final class PgScores implements ScoreStore {
             if (batch.isEmpty()) {
                 return done;
             }
-            store.transaction("storing text fingerprints", connIgnored -> {
+            store.transaction("storing text fingerprints", () -> {
                 try (PreparedStatement ps = conn().prepareStatement("UPDATE comments SET fingerprint = ? WHERE id = ?")) {
                     for (long[] row : batch) {
                         ps.setLong(1, row[1]);
@@ -209,28 +242,34 @@ final class PgScores implements ScoreStore {
         }
     }
 
-    /**
-     * One read snapshot, fetched {@value PgReads#FETCH} rows at a time: in autocommit the driver would hold the whole
-     * result (every decided comment, bodies and all) in memory before the first row.
-     */
     @Override
     public void forEachByAge(boolean decidedOnly, Consumer<Comment> each) {
-        String sql = "SELECT " + PgRows.COMMENT_COLUMNS + " FROM comments c"
+        String sql = "SELECT " + JdbcRows.COMMENT_COLUMNS + " FROM comments c"
                 + (decidedOnly ? " WHERE c.status IN ('approved', 'rejected')" : "") + " ORDER BY c.created_at, c.id";
-        PgReads.stream(store, "reading comments in order", sql, new Object[0], rs -> each.accept(PgRows.comment(rs)));
+        store.streamed("reading comments in order", () -> {
+            try (PreparedStatement ps = conn().prepareStatement(sql)) {
+                ps.setFetchSize(FETCH);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(JdbcRows.comment(rs));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     @Override
     public void replaceModel(CountTable counts) {
-        store.transaction("replacing the spam model", connIgnored -> {
-            PgScoreSql.model(conn(), where());
+        store.transaction("replacing the spam model", () -> {
+            ScoreSql.model(conn(), where());
             try (PreparedStatement del = conn().prepareStatement("DELETE FROM score_tokens")) {
                 del.executeUpdate();
             }
             try (PreparedStatement ins = conn().prepareStatement(
                     "INSERT INTO score_tokens (bucket, ham, spam) VALUES (?, ?, ?)")) {
                 int[] pending = {0};
-                PgWriteTransaction.SqlCall<Void> flush = () -> {
+                JdbcAccess.SqlCall<Void> flush = () -> {
                     ins.executeBatch();
                     pending[0] = 0;
                     return null;
@@ -245,7 +284,7 @@ final class PgScores implements ScoreStore {
                             flush.run();
                         }
                     } catch (java.sql.SQLException e) {
-                        throw new PgWriteTransaction.UncheckedSql(e);
+                        throw store.unchecked(e);
                     }
                 });
                 flush.run();
@@ -258,7 +297,7 @@ final class PgScores implements ScoreStore {
                 model.executeUpdate();
             }
             try (PreparedStatement learned = conn().prepareStatement("UPDATE comments SET learned = "
-                    + PgScoreSql.LABEL_SQL + " WHERE learned IS DISTINCT FROM " + PgScoreSql.LABEL_SQL)) {
+                    + ScoreSql.LABEL_SQL + " WHERE learned " + store.dialect().distinctFrom() + " " + ScoreSql.LABEL_SQL)) {
                 learned.executeUpdate();
             }
             return null;

@@ -1,4 +1,4 @@
-package dev.modq.store.postgresql;
+package dev.modq.store.jdbc;
 
 import dev.modq.core.Comment;
 import dev.modq.core.score.Label;
@@ -14,19 +14,27 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The spam model's writes inside a decision's transaction (the connection is in the transaction already). */
-final class PgScoreWrites implements ScoreWrites {
+/**
+ * The spam model's writes inside a decision's transaction (the connection is in the transaction already), on either
+ * backend: {@code unchecked} wraps an SQLException in the form the backend's write transaction translates.
+ */
+public final class JdbcScoreWrites implements ScoreWrites {
 
     private final Connection conn;
+    private final SqlDialect dialect;
+    private final Function<SQLException, RuntimeException> unchecked;
 
-    PgScoreWrites(Connection conn) {
+    public JdbcScoreWrites(Connection conn, SqlDialect dialect, Function<SQLException, RuntimeException> unchecked) {
         this.conn = conn;
+        this.dialect = dialect;
+        this.unchecked = unchecked;
     }
 
     @Override
     public ModelState model() {
-        return sql(() -> PgScoreSql.model(conn, "the database"));
+        return sql(() -> ScoreSql.model(conn, "the database"));
     }
 
     @Override
@@ -37,12 +45,12 @@ final class PgScoreWrites implements ScoreWrites {
         return sql(() -> {
             List<Comment> changed = new ArrayList<>();
             List<Label> learned = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT " + PgRows.COMMENT_COLUMNS + ", c.learned"
-                    + " FROM comments c WHERE c.id = ANY (?) ORDER BY c.id")) {
-                ps.setArray(1, conn.createArrayOf("bigint", commentIds.toArray()));
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + JdbcRows.COMMENT_COLUMNS + ", c.learned"
+                    + " FROM comments c WHERE " + dialect.inNumbers("c.id") + " ORDER BY c.id")) {
+                dialect.bindNumbers(conn, ps, 1, commentIds, "bigint");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        changed.add(PgRows.comment(rs));
+                        changed.add(JdbcRows.comment(rs));
                         learned.add(Label.parse(rs.getString(17)));
                     }
                 }
@@ -51,7 +59,7 @@ final class PgScoreWrites implements ScoreWrites {
             for (int i = 0; i < changed.size(); i++) {
                 Comment c = changed.get(i);
                 out.add(new Relearn(c.id(), learned.get(i), Label.of(c.status(), c.reason()),
-                        PgScoreSql.input(conn, c, false)));
+                        ScoreSql.input(conn, c, false)));
             }
             return out;
         });
@@ -61,8 +69,9 @@ final class PgScoreWrites implements ScoreWrites {
     public void addCounts(Map<Integer, int[]> deltas, long hamDelta, long spamDelta, long changes) {
         sql(() -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_tokens (bucket, ham, spam)"
-                    + " VALUES (?, GREATEST(?, 0), GREATEST(?, 0)) ON CONFLICT (bucket) DO UPDATE"
-                    + " SET ham = GREATEST(score_tokens.ham + ?, 0), spam = GREATEST(score_tokens.spam + ?, 0)")) {
+                    + " VALUES (?, " + dialect.greatest("?", "0") + ", " + dialect.greatest("?", "0") + ")"
+                    + " ON CONFLICT (bucket) DO UPDATE SET ham = " + dialect.greatest("score_tokens.ham + ?", "0")
+                    + ", spam = " + dialect.greatest("score_tokens.spam + ?", "0"))) {
                 for (Map.Entry<Integer, int[]> e : deltas.entrySet()) {
                     int[] d = e.getValue();
                     if (d[0] == 0 && d[1] == 0) {
@@ -77,8 +86,9 @@ final class PgScoreWrites implements ScoreWrites {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE score_model SET ham = GREATEST(ham + ?, 0),"
-                    + " spam = GREATEST(spam + ?, 0), changes = changes + ? WHERE id = 1")) {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE score_model SET ham = "
+                    + dialect.greatest("ham + ?", "0") + ", spam = " + dialect.greatest("spam + ?", "0")
+                    + ", changes = changes + ? WHERE id = 1")) {
                 ps.setLong(1, hamDelta);
                 ps.setLong(2, spamDelta);
                 ps.setLong(3, changes);
@@ -103,11 +113,11 @@ final class PgScoreWrites implements ScoreWrites {
         });
     }
 
-    private static <T> T sql(PgWriteTransaction.SqlCall<T> work) {
+    private <T> T sql(JdbcAccess.SqlCall<T> work) {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new PgWriteTransaction.UncheckedSql(e);
+            throw unchecked.apply(e);
         }
     }
 }

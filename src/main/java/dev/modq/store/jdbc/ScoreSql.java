@@ -1,4 +1,4 @@
-package dev.modq.store.postgresql;
+package dev.modq.store.jdbc;
 
 import dev.modq.core.AuthorHistory;
 import dev.modq.core.Comment;
@@ -20,8 +20,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The SQL the spam model shares between plain reads and write transactions. */
-final class PgScoreSql {
+/** The SQL the spam model shares between plain reads and write transactions, on either backend. */
+final class ScoreSql {
 
     /** Author history and repeated text are counted up to here: a spammer's 100,000th comment costs what the 101st does. */
     static final long CAP = 100;
@@ -34,7 +34,7 @@ final class PgScoreSql {
                 + " AND lower(trim(coalesce(" + alias + "reason, ''))) = 'spam' THEN 'spam' END";
     }
 
-    private PgScoreSql() {
+    private ScoreSql() {
     }
 
     static ModelState model(Connection conn, String where) throws SQLException {
@@ -55,11 +55,11 @@ final class PgScoreSql {
         }
     }
 
-    static TokenCounts counts(Connection conn, Collection<Integer> buckets) throws SQLException {
+    static TokenCounts counts(Connection conn, SqlDialect dialect, Collection<Integer> buckets) throws SQLException {
         Map<Integer, int[]> found = new HashMap<>(buckets.size() * 2);
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT bucket, ham, spam FROM score_tokens WHERE bucket = ANY (?)")) {
-            ps.setArray(1, conn.createArrayOf("integer", buckets.stream().distinct().toArray()));
+                "SELECT bucket, ham, spam FROM score_tokens WHERE " + dialect.inNumbers("bucket"))) {
+            dialect.bindNumbers(conn, ps, 1, buckets.stream().distinct().toList(), "integer");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getInt(1), new int[]{rs.getInt(2), rs.getInt(3)});
@@ -90,7 +90,7 @@ final class PgScoreSql {
                 history(conn, c, asOf), repeats(conn, c, asOf));
     }
 
-    /** Like the store's authorHistoryUpTo: one bounded range of the (author, status) index per status. */
+    /** Like the store's authorHistoryUpTo (the derived table's alias: PostgreSQL needs one, SQLite allows it): one bounded range of the (author, status) index per status. */
     static AuthorHistory history(Connection conn, Comment c, boolean asOf) throws SQLException {
         boolean byEmail = c.authorEmail() != null && !c.authorEmail().isBlank();
         String sql = "SELECT count(*) FROM (SELECT 1 FROM comments WHERE " + (byEmail ? "author_email" : "author_name")
