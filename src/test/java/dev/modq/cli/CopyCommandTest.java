@@ -49,7 +49,7 @@ class CopyCommandTest {
     void aDemoDatabaseThatHasSeenSomeLife() throws URISyntaxException {
         from = fromBackend.fresh(dir, "from.db");
         to = toBackend.fresh(dir, "to.db");
-        // modq import does not write to PostgreSQL yet: a PostgreSQL FROM gets its life on SQLite, then a copy
+        // the life is made on SQLite (a PostgreSQL FROM then gets it by a copy), so every pair starts from the same rows
         boolean pgInvolved = !fromBackend.name().equals("sqlite") || !toBackend.name().equals("sqlite");
         TestDatabase life = fromBackend.name().equals("sqlite") ? from : TestStores.SQLITE.fresh(dir, "life.db");
         ok("demo", "--comments", "400", "--no-open", "--db", life.address());

@@ -48,6 +48,10 @@ final class PgImport {
             if (dryRun) {
                 return new ImportOutcome(files, unresolved, duplicates, 0, 0);
             }
+            if (!store.writable()) {  // the import's own connection would not inherit the store's read-only session
+                throw new dev.modq.store.StoreReadOnlyException(store.address() + " was opened read-only, so the import"
+                        + " cannot be applied: nothing was written (--dry-run reports what it would change)");
+            }
             String names = files.stream().map(FileRead::file).collect(Collectors.joining(", "));
             ImportApplier applier = new ImportApplier(new Writes(store, conn), conn, apply,
                     new ImportRuns(conn, store.clock()));
