@@ -24,7 +24,7 @@ import java.util.List;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import comments: WordPress WXR, Disqus, Blogger, JSON lines, CSV (gzip unpacked; - is stdin).",
                 "Formats in docs/import-formats.md. The files are read first, without locking the database, then"
-                        + " applied in one short transaction: all or nothing. A record that cannot be imported is"
+                        + " applied in short transactions; if the run fails, what it added is removed again. A record that cannot be imported is"
                         + " skipped and listed (exit 3); --strict refuses the whole run instead. Re-importing is safe:"
                         + " comments decided in modq keep their decision, and a field a file leaves out is kept."},
         footer = {"%nExamples:", "  modq import wordpress.2024-05-01.xml",

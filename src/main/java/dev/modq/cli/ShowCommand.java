@@ -112,8 +112,9 @@ public final class ShowCommand extends BaseCommand {
             out.println("author   " + clean(c.authorName()) + opt(" <", c.authorEmail(), ">") + opt("  ip ", c.authorIp(), "")
                     + opt("  ", c.authorUrl(), ""));
             AuthorHistory h = s.authorHistory();
-            out.println("history  " + (h.isFirstComment() ? "first comment" : h.approved() + " approved, " + h.rejected()
-                    + " rejected, " + h.flagged() + " flagged, " + h.pending() + " pending before"));
+            // counts every other comment by the author, later ones too: "before" would say more than it knows
+            out.println("history  " + (h.isFirstComment() ? "first comment" : "others by this author: " + h.approved()
+                    + " approved, " + h.rejected() + " rejected, " + h.flagged() + " flagged, " + h.pending() + " pending"));
             if (c.parentId() != null) {
                 out.println("reply to " + c.parentId() + (s.parent() == null ? " (missing)"
                         : " by " + clean(s.parent().authorName()) + ": " + excerpt(s.parent().body())));

@@ -33,7 +33,7 @@ final class Learning {
         if (commentIds.isEmpty()) {
             return 0;
         }
-        return tx.scores().map(scores -> apply(scores, scores.relearnable(commentIds))).orElse(0);
+        return tx.scores().map(scores -> apply(scores, scores.relearnable(commentIds, c -> Label.of(c.status(), c.reason())))).orElse(0);
     }
 
     /** Before an undo restores {@code commentIds} to {@code status}/{@code reason}: read them as they are now. */
@@ -43,8 +43,7 @@ final class Learning {
         }
         return tx.scores().<Runnable>map(scores -> {
             Label target = Label.of(status, reason);
-            List<Relearn> items = scores.relearnable(commentIds).stream()
-                    .map(r -> new Relearn(r.commentId(), r.learned(), target, r.input())).toList();
+            List<Relearn> items = scores.relearnable(commentIds, c -> target);
             return () -> apply(scores, items);
         }).orElse(() -> { });
     }

@@ -12,10 +12,13 @@ public interface ScoreWrites {
     ModelState model();
 
     /**
-     * These comments as the model sees them now: the label each is counted under, the label its state teaches,
-     * and its features' input (author history and repeated text read in this transaction).
+     * Of these comments, those whose counts must move: the label each is counted under, the label {@code target}
+     * gives it (from the comment as it is now; null: not counted), and its features' input (author history and
+     * repeated text read in this transaction). Comments already counted under that label are left out unread:
+     * a rejection for a reason that teaches nothing must not cost five queries per comment.
      */
-    List<Relearn> relearnable(Collection<Long> commentIds);
+    List<Relearn> relearnable(Collection<Long> commentIds,
+                              java.util.function.Function<dev.modq.core.Comment, dev.modq.core.score.Label> target);
 
     /**
      * Adds {@code delta[0]} ham and {@code delta[1]} spam to each bucket (never below zero), the totals to the

@@ -38,7 +38,7 @@ public final class JdbcScoreWrites implements ScoreWrites {
     }
 
     @Override
-    public List<Relearn> relearnable(Collection<Long> commentIds) {
+    public List<Relearn> relearnable(Collection<Long> commentIds, Function<Comment, Label> target) {
         if (commentIds.isEmpty()) {
             return List.of();
         }
@@ -55,11 +55,13 @@ public final class JdbcScoreWrites implements ScoreWrites {
                     }
                 }
             }
-            List<Relearn> out = new ArrayList<>(changed.size());
+            List<Relearn> out = new ArrayList<>();
             for (int i = 0; i < changed.size(); i++) {
                 Comment c = changed.get(i);
-                out.add(new Relearn(c.id(), learned.get(i), Label.of(c.status(), c.reason()),
-                        ScoreSql.input(conn, c, false)));
+                Label to = target.apply(c);
+                if (learned.get(i) != to) {
+                    out.add(new Relearn(c.id(), learned.get(i), to, ScoreSql.input(conn, c, false)));
+                }
             }
             return out;
         });

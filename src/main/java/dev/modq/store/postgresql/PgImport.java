@@ -53,9 +53,30 @@ final class PgImport {
                     new ImportRuns(conn, store.clock()));
             long undone = applier.undoInterrupted();
             applier.apply(names, staging.maxSeq());
+            analyseAfterALargeRun(store, conn, files);
             return new ImportOutcome(files, unresolved, duplicates, undone, applier.longestMs());
         } catch (SQLException e) {
             throw PgErrors.translate(store.pgAddress(), "closing the import's connection", e);
+        }
+    }
+
+    /** New comments after which the tables' statistics are refreshed at once rather than when autovacuum gets to it. */
+    static final long ANALYSE_AFTER = 1_000;
+
+    /**
+     * After a large run the planner's row counts are those of the tables before it until autovacuum analyses them:
+     * the next import's comparison (or the queue) could then plan a 100,000-row join as if for 2,000 rows and take
+     * minutes. ANALYZE samples a bounded number of rows (about a second here); a role that may not analyse the
+     * tables only gets a warning from the server, and autovacuum still does it later.
+     */
+    private static void analyseAfterALargeRun(PgStore store, Connection conn, List<FileRead> files) {
+        if (files.stream().mapToLong(f -> f.counts().commentsNew).sum() >= ANALYSE_AFTER) {
+            store.sql("refreshing the planner's statistics", () -> {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("ANALYZE comments, posts, comment_meta");
+                }
+                return null;
+            });
         }
     }
 
