@@ -21,22 +21,12 @@ import java.util.Optional;
  * {@code modq check} on either backend: the backend's integrity and foreign-key checks, the audit log's hash chain,
  * each audited comment's status against its last audit entry, and the status counts. All read in one read
  * transaction, so the report describes one snapshot even while others write. Each check runs even when another
- * failed. The first two and the way the chain is read are the backend's ({@link Backend}); the rest is shared SQL.
+ * failed. The first two and the way the chain is read are the backend's ({@link Checks}); the rest is shared SQL.
  */
 public final class JdbcHealthCheck {
 
-    /** What a backend lends to the check. */
-    public interface Backend {
-        Connection connection();
-
-        /** The database, as the report names it. */
-        String address();
-
-        SqlDialect dialect();
-
-        /** Runs the checks in one read snapshot. */
-        <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work);
-
+    /** The checks that are the backend's own. */
+    public interface Checks {
         /** The backend's own storage or guard check. */
         CheckReport.Result integrity(Connection conn) throws SQLException;
 
@@ -45,42 +35,38 @@ public final class JdbcHealthCheck {
 
         /** Feeds {@code verifier} the audit log in id order, one entry at a time, until it reports a problem. */
         void feedChain(Connection conn, AuditChain.Verifier verifier) throws SQLException;
-
-        /** The SQLException inside the backend's unchecked form of one, if {@code e} is that. */
-        Optional<SQLException> sqlCause(RuntimeException e);
-
-        /** An error's first line, as the backend shows it. */
-        String firstLine(String message);
     }
 
     /** How many example ids or messages a failed check shows: the report must fit one screen. */
     public static final int EXAMPLES = 5;
 
-    private final Backend store;
+    private final JdbcBackend store;
+    private final Checks checks;
     private final Connection conn;
     private long comments;
     private long auditEntries;
 
-    private JdbcHealthCheck(Backend store) {
+    private JdbcHealthCheck(JdbcBackend store, Checks checks) {
         this.store = store;
+        this.checks = checks;
         this.conn = store.connection();
     }
 
-    public static CheckReport run(Backend store) {
-        return new JdbcHealthCheck(store).run();
+    public static CheckReport run(JdbcBackend store, Checks checks) {
+        return new JdbcHealthCheck(store, checks).run();
     }
 
     private CheckReport run() {
         List<CheckReport.Result> results = store.snapshot("checking the database", () -> {
             List<CheckReport.Result> r = new ArrayList<>();
-            r.add(guarded(CheckReport.INTEGRITY, () -> store.integrity(conn)));
-            r.add(guarded(CheckReport.FOREIGN_KEYS, () -> store.foreignKeys(conn)));
+            r.add(guarded(CheckReport.INTEGRITY, () -> checks.integrity(conn)));
+            r.add(guarded(CheckReport.FOREIGN_KEYS, () -> checks.foreignKeys(conn)));
             r.add(guarded(CheckReport.AUDIT_CHAIN, this::auditChain));
             r.add(guarded(CheckReport.AUDIT_VS_COMMENTS, this::auditVsComments));
             r.add(guarded(CheckReport.STATUS_COUNTS, this::statusCounts));
             return r;
         });
-        return new CheckReport(store.address(), comments, auditEntries, results);
+        return new CheckReport(store.where(), comments, auditEntries, results);
     }
 
     /** A check that cannot even run (a corrupted page under it) is a failed check, not a crash of the others. */
@@ -101,7 +87,7 @@ public final class JdbcHealthCheck {
 
     private CheckReport.Result auditChain() throws SQLException {
         AuditChain.Verifier verifier = new AuditChain.Verifier();
-        store.feedChain(conn, verifier);
+        checks.feedChain(conn, verifier);
         Optional<ChainProblem> problem = verifier.problem();
         auditEntries = count("SELECT count(*) FROM audit_log");
         if (problem.isEmpty()) {

@@ -24,38 +24,10 @@ import java.util.function.Consumer;
 
 /**
  * The spam model's store on either backend: counts in score_tokens, totals in score_model, scores on comments. Each
- * backend lends its connection and its ways of reading and writing ({@link Connected}); the SQL differs only in
+ * backend lends its connection and its ways of reading and writing ({@link JdbcBackend}); the SQL differs only in
  * {@link SqlDialect}'s spellings.
  */
 public final class JdbcScores implements ScoreStore {
-
-    /** What a backend lends. */
-    public interface Connected {
-        Connection connection();
-
-        /** The database, for messages. */
-        String where();
-
-        SqlDialect dialect();
-
-        /** Statements outside a transaction; an SQLException becomes the backend's one-line error. */
-        <T> T read(String doing, JdbcAccess.SqlCall<T> work);
-
-        /** Reads in one snapshot (a read transaction). */
-        <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work);
-
-        /**
-         * A read whose rows are taken one by one, as many as there are: however the backend streams (SQLite steps its
-         * statement; PostgreSQL's driver streams only inside a transaction, {@link #FETCH} rows at a time).
-         */
-        <T> T streamed(String doing, JdbcAccess.SqlCall<T> work);
-
-        /** One write transaction. */
-        <T> T transaction(String doing, JdbcAccess.SqlCall<T> work);
-
-        /** An SQLException inside {@link #transaction}, in the form the backend translates. */
-        RuntimeException unchecked(SQLException e);
-    }
 
     /** Rows fetched at a time where the driver fetches in chunks. */
     public static final int FETCH = 1_000;
@@ -63,9 +35,9 @@ public final class JdbcScores implements ScoreStore {
     private static final int FINGERPRINT_BATCH = 2_000;
     private static final int TOKEN_BATCH = 5_000;
 
-    private final Connected store;
+    private final JdbcBackend store;
 
-    public JdbcScores(Connected store) {
+    public JdbcScores(JdbcBackend store) {
         this.store = store;
     }
 

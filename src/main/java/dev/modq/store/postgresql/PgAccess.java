@@ -2,15 +2,16 @@ package dev.modq.store.postgresql;
 
 import dev.modq.store.WriteTransaction;
 import dev.modq.store.jdbc.JdbcAccess;
-import dev.modq.store.jdbc.JdbcScores;
+import dev.modq.store.jdbc.JdbcBackend;
 import dev.modq.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** What the shared store.jdbc code (SSH keys and sessions, the spam model) needs of a {@link PgStore}. */
-final class PgAccess implements JdbcAccess.Connected, JdbcScores.Connected {
+final class PgAccess implements JdbcAccess.Connected, JdbcBackend {
 
     private final PgStore store;
 
@@ -67,5 +68,15 @@ final class PgAccess implements JdbcAccess.Connected, JdbcScores.Connected {
     @Override
     public RuntimeException unchecked(SQLException e) {
         return new PgWriteTransaction.UncheckedSql(e);
+    }
+
+    @Override
+    public Optional<SQLException> sqlCause(RuntimeException e) {
+        return e instanceof PgWriteTransaction.UncheckedSql u ? Optional.of(u.getCause()) : Optional.empty();
+    }
+
+    @Override
+    public String firstLine(String message) {
+        return PgErrors.firstLine(message);
     }
 }

@@ -2,9 +2,7 @@ package dev.modq.store.postgresql;
 
 import dev.modq.core.AuditChain;
 import dev.modq.store.CheckReport;
-import dev.modq.store.jdbc.JdbcAccess;
 import dev.modq.store.jdbc.JdbcHealthCheck;
-import dev.modq.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code modq check} on PostgreSQL: the same five checks in the same order, on one read snapshot. The server keeps
@@ -24,7 +21,7 @@ import java.util.Optional;
  * keys are checked by query (session_replication_role = replica skips them); the chain, the audit log against the
  * comments and the kept counts exactly as on SQLite ({@link JdbcHealthCheck} runs them all).
  */
-final class PgHealthCheck implements JdbcHealthCheck.Backend {
+final class PgHealthCheck implements JdbcHealthCheck.Checks {
 
     /** Triggers modq's guarantees rest on. */
     private static final List<String> GUARD_TRIGGERS = List.of("audit_log_no_update", "audit_log_no_delete",
@@ -38,34 +35,11 @@ final class PgHealthCheck implements JdbcHealthCheck.Backend {
             {"pushed_decisions", "comment_id", "comments"}, {"audit_log", "undo_of", "audit_log"},
     };
 
-    private final PgStore store;
-
-    private PgHealthCheck(PgStore store) {
-        this.store = store;
+    private PgHealthCheck() {
     }
 
     static CheckReport run(PgStore store) {
-        return JdbcHealthCheck.run(new PgHealthCheck(store));
-    }
-
-    @Override
-    public Connection connection() {
-        return store.connection();
-    }
-
-    @Override
-    public String address() {
-        return store.address();
-    }
-
-    @Override
-    public SqlDialect dialect() {
-        return SqlDialect.POSTGRESQL;
-    }
-
-    @Override
-    public <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work) {
-        return store.read(doing, work::run);
+        return JdbcHealthCheck.run(new PgAccess(store), new PgHealthCheck());
     }
 
     @Override
@@ -80,16 +54,6 @@ final class PgHealthCheck implements JdbcHealthCheck.Backend {
                 }
             }
         }
-    }
-
-    @Override
-    public Optional<SQLException> sqlCause(RuntimeException e) {
-        return e instanceof PgWriteTransaction.UncheckedSql u ? Optional.of(u.getCause()) : Optional.empty();
-    }
-
-    @Override
-    public String firstLine(String message) {
-        return PgErrors.firstLine(message);
     }
 
     @Override

@@ -2,9 +2,7 @@ package dev.modq.store.sqlite;
 
 import dev.modq.core.AuditChain;
 import dev.modq.store.CheckReport;
-import dev.modq.store.jdbc.JdbcAccess;
 import dev.modq.store.jdbc.JdbcHealthCheck;
-import dev.modq.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,44 +12,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code modq check} on SQLite ({@link JdbcHealthCheck} runs it): integrity is SQLite's own PRAGMA integrity_check,
  * foreign keys its PRAGMA foreign_key_check, the chain read by {@link AuditCursor}.
  */
-final class HealthCheck implements JdbcHealthCheck.Backend {
+final class HealthCheck implements JdbcHealthCheck.Checks {
 
     private static final int INTEGRITY_MAX_ERRORS = 100;
 
-    private final SqliteStore store;
+    private final SqliteAccess store;
 
-    private HealthCheck(SqliteStore store) {
+    private HealthCheck(SqliteAccess store) {
         this.store = store;
     }
 
     static CheckReport run(SqliteStore store) {
-        return JdbcHealthCheck.run(new HealthCheck(store));
-    }
-
-    @Override
-    public Connection connection() {
-        return store.connection();
-    }
-
-    @Override
-    public String address() {
-        return store.address();
-    }
-
-    @Override
-    public SqlDialect dialect() {
-        return SqlDialect.SQLITE;
-    }
-
-    @Override
-    public <T> T snapshot(String doing, JdbcAccess.SqlCall<T> work) {
-        return store.read(doing, work::run);
+        SqliteAccess access = new SqliteAccess(store);
+        return JdbcHealthCheck.run(access, new HealthCheck(access));
     }
 
     @Override
@@ -63,11 +41,6 @@ final class HealthCheck implements JdbcHealthCheck.Backend {
                 }
             }
         }
-    }
-
-    @Override
-    public Optional<SQLException> sqlCause(RuntimeException e) {
-        return e instanceof SqliteWriteTransaction.UncheckedSql u ? Optional.of(u.getCause()) : Optional.empty();
     }
 
     @Override
@@ -85,7 +58,7 @@ final class HealthCheck implements JdbcHealthCheck.Backend {
         String count = messages.size() >= INTEGRITY_MAX_ERRORS ? INTEGRITY_MAX_ERRORS + " or more" : String.valueOf(messages.size());
         return CheckReport.Result.failed(CheckReport.INTEGRITY, messages.size(),
                 count + " errors from PRAGMA integrity_check: the file is damaged; restore a backup",
-                messages.stream().limit(JdbcHealthCheck.EXAMPLES).map(this::firstLine).toList());
+                messages.stream().limit(JdbcHealthCheck.EXAMPLES).map(store::firstLine).toList());
     }
 
     @Override
@@ -112,11 +85,4 @@ final class HealthCheck implements JdbcHealthCheck.Backend {
         return CheckReport.Result.failed(CheckReport.FOREIGN_KEYS, total, summary.append(')').toString(), examples);
     }
 
-    @Override
-    public String firstLine(String m) {
-        String s = String.valueOf(m);
-        int nl = s.indexOf('\n');
-        s = nl < 0 ? s : s.substring(0, nl);
-        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
-    }
 }

@@ -2,15 +2,16 @@ package dev.modq.store.sqlite;
 
 import dev.modq.store.WriteTransaction;
 import dev.modq.store.jdbc.JdbcAccess;
-import dev.modq.store.jdbc.JdbcScores;
+import dev.modq.store.jdbc.JdbcBackend;
 import dev.modq.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** What the shared store.jdbc code (SSH keys and sessions, the spam model) needs of a {@link SqliteStore}. */
-final class SqliteAccess implements JdbcAccess.Connected, JdbcScores.Connected {
+final class SqliteAccess implements JdbcAccess.Connected, JdbcBackend {
 
     private final SqliteStore store;
 
@@ -67,5 +68,18 @@ final class SqliteAccess implements JdbcAccess.Connected, JdbcScores.Connected {
     @Override
     public RuntimeException unchecked(SQLException e) {
         return new SqliteWriteTransaction.UncheckedSql(e);
+    }
+
+    @Override
+    public Optional<SQLException> sqlCause(RuntimeException e) {
+        return e instanceof SqliteWriteTransaction.UncheckedSql u ? Optional.of(u.getCause()) : Optional.empty();
+    }
+
+    @Override
+    public String firstLine(String m) {
+        String s = String.valueOf(m);
+        int nl = s.indexOf('\n');
+        s = nl < 0 ? s : s.substring(0, nl);
+        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
     }
 }
