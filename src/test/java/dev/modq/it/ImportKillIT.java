@@ -57,6 +57,9 @@ class ImportKillIT {
             ok(ref, "import", big.toString());
             expected = signature(ref);
         }
+        // kill within the apply as long as it takes here: a fixed delay lands after it on an idle machine and
+        // inside it under load
+        long applyMs = applyMillis(backend, big, small, logs);
         Random random = new Random(SEED);
         List<String> outcomes = new ArrayList<>();
         int midApply = 0;
@@ -65,7 +68,7 @@ class ImportKillIT {
                 Process p = ChildJvm.start(List.of(), List.of(), List.of("--db", db.address(), "import", big.toString()),
                         logs, "kill" + i);
                 boolean applying = waitUntilApplying(db, p);
-                Thread.sleep(random.nextInt(1_500));
+                Thread.sleep(random.nextInt((int) Math.max(1, applyMs / 3)));
                 p.destroyForcibly();  // SIGKILL on Linux
                 p.waitFor();
                 boolean leftApplying = one(db, "SELECT count(*) FROM import_runs WHERE state = 'applying'") == 1;
@@ -95,7 +98,8 @@ class ImportKillIT {
                 System.out.println("ImportKillIT on " + backend + ": " + line);
             }
         }
-        System.out.println("ImportKillIT on " + backend + ": " + outcomes.size() + " kills, " + midApply
+        System.out.println("ImportKillIT on " + backend + ": apply took " + applyMs + " ms uninterrupted; "
+                + outcomes.size() + " kills, " + midApply
                 + " mid-apply, seed " + SEED + ", " + COMMENTS + " comments");
         assertTrue(midApply >= MIN_KILLS_MID_APPLY, "only " + midApply + " of " + outcomes.size()
                 + " kills landed while the run applied: the test proved nothing");
@@ -108,6 +112,18 @@ class ImportKillIT {
         ok(db, "import", small.toString());
         ok(db, "approve", String.valueOf(one(db, "SELECT min(id) FROM comments")));
         return db;
+    }
+
+    /** How long a child's run applies, from the moment it is recorded as applying until the process ends. */
+    private long applyMillis(TestStores.Backend backend, Path big, Path small, Path logs) throws Exception {
+        try (TestDatabase db = prepared(backend, "timing", small)) {
+            Process p = ChildJvm.start(List.of(), List.of(), List.of("--db", db.address(), "import", big.toString()),
+                    logs, "timing");
+            assertTrue(waitUntilApplying(db, p), "the timing run finished before it was seen applying");
+            long start = System.nanoTime();
+            assertEquals(0, p.waitFor(), ChildJvm.read(logs, "timing", "err"));
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        }
     }
 
     /** Waits until the child's run is recorded as applying; false when it finished first. */
