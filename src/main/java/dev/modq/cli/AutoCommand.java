@@ -95,7 +95,9 @@ public final class AutoCommand extends BaseCommand {
                     summary(run, current);
                 }
                 rules = current;
-                version = ctx.store().changes().version();
+                // the version read before the run: a comment that arrived during it counts as a change, so the
+                // next round picks it up (read after the run, it was swallowed until some later change)
+                version = now;
             }
             sleep(stop);
         }

@@ -45,17 +45,17 @@ class AutoFollowIT {
         Process p = ChildJvm.start(List.of(), List.of(),
                 List.of("auto", "--follow", "--poll-ms", "100", "--format", "jsonl", "--db", db.address()), dir, "follow");
         try {
-            await(() -> err().contains("auto --follow: watching"), "the watch to start");
+            await(() -> err().contains("auto --follow: watching"), () -> "the watch to start: " + err());
             assertEquals("pending", status(db, 1), "no rule matches the seeded comments");
 
             // what a blog backend does: a plain INSERT, nothing of modq's
             db.sql("INSERT INTO comments (id, post_id, author_name, body, created_at) VALUES (10, 1, 'x',"
                     + " 'best casino bonus', ?)", TestDatabase.T0 + 10);
-            await(() -> "rejected".equals(status(db, 10)), "the new comment to be rejected by the casino rule");
+            await(() -> "rejected".equals(status(db, 10)), () -> "the new comment to be rejected by the casino rule: " + err());
             assertEquals("spam", db.stringValue("SELECT reason FROM comments WHERE id = 10"));
 
             ok(cli(db, "rules", "add", "two", "--when", "author:author2", "--then", "flag"));
-            await(() -> "flagged".equals(status(db, 2)), "a new rule to reach a comment from before it");
+            await(() -> "flagged".equals(status(db, 2)), () -> "a new rule to reach a comment from before it: " + err());
             assertEquals("pending", status(db, 1));
             assertEquals("pending", status(db, 3));
         } finally {
@@ -92,11 +92,12 @@ class AutoFollowIT {
         assertEquals(0, r.code(), r.toString());
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after 60 s waiting for " + what);
+                throw new AssertionError("timed out after 60 s waiting for " + what.get());
             }
             Thread.sleep(100);
         }
