@@ -44,7 +44,7 @@ final class PgQuery {
     static PgQuery of(Connection conn, Query query, Map<String, WordMatcher> lists) throws SQLException {
         for (String list : query.listNames()) {
             if (!lists.containsKey(list)) {
-                List<String> words = PgRules.words(conn, list).orElseThrow(() -> new UnknownWordListException(list));
+                List<String> words = dev.modq.store.jdbc.WordListSql.words(conn, list).orElseThrow(() -> new UnknownWordListException(list));
                 lists.put(list, new WordMatcher(words));
             }
         }

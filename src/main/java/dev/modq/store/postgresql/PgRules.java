@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The SQL of rules, word lists and holds (schema V006) on PostgreSQL: store.sqlite.SqliteRules with arrays for
@@ -78,24 +77,6 @@ final class PgRules {
         return lists;
     }
 
-    static Optional<List<String>> words(Connection conn, String list) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT w.word FROM word_lists l"
-                + " LEFT JOIN word_list_words w ON w.list_name = l.name WHERE l.name = ? ORDER BY w.word")) {
-            ps.setString(1, list);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                List<String> words = new ArrayList<>();
-                do {
-                    if (rs.getString(1) != null) {
-                        words.add(rs.getString(1));
-                    }
-                } while (rs.next());
-                return Optional.of(words);
-            }
-        }
-    }
 
     static void createWordList(Connection conn, String list, long atMillis) throws SQLException {
         update(conn, "INSERT INTO word_lists (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", list, atMillis);

@@ -863,7 +863,7 @@ public final class PgStore implements Store {
 
     @Override
     public Optional<java.util.List<String>> words(String list) {
-        return sql("reading word list " + list, () -> PgRules.words(conn, list));
+        return sql("reading word list " + list, () -> dev.modq.store.jdbc.WordListSql.words(conn, list));
     }
 
     @Override

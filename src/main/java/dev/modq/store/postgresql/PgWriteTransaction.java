@@ -444,7 +444,7 @@ final class PgWriteTransaction implements WriteTransaction {
 
     @Override
     public java.util.Optional<java.util.List<String>> words(String list) {
-        return sql(() -> PgRules.words(conn, list));
+        return sql(() -> dev.modq.store.jdbc.WordListSql.words(conn, list));
     }
 
     @Override

@@ -76,7 +76,7 @@ final class SqliteRules {
     }
 
     static Optional<List<String>> words(Connection conn, String list) throws SQLException {
-        return WordListCache.words(conn, list);
+        return dev.modq.store.jdbc.WordListSql.words(conn, list);
     }
 
     static void createWordList(Connection conn, String list, long atMillis) throws SQLException {

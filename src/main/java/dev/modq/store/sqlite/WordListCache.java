@@ -4,8 +4,6 @@ import dev.modq.core.query.Query;
 import dev.modq.core.query.WordMatcher;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ final class WordListCache {
     List<String> load(Connection conn, Query query) throws SQLException {
         List<String> missing = new ArrayList<>();
         for (String list : query.listNames()) {
-            Optional<List<String>> words = words(conn, list);
+            Optional<List<String>> words = dev.modq.store.jdbc.WordListSql.words(conn, list);
             if (words.isEmpty()) {
                 missing.add(list);
             } else {
@@ -38,25 +36,5 @@ final class WordListCache {
 
     WordMatcher matcher(String list) {
         return matchers.get(list);
-    }
-
-    /** The list's words, or empty when there is no such list. */
-    static Optional<List<String>> words(Connection conn, String list) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT w.word FROM word_lists l"
-                + " LEFT JOIN word_list_words w ON w.list_name = l.name WHERE l.name = ? ORDER BY w.word")) {
-            ps.setString(1, list);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                List<String> words = new ArrayList<>();
-                do {
-                    if (rs.getString(1) != null) {
-                        words.add(rs.getString(1));
-                    }
-                } while (rs.next());
-                return Optional.of(words);
-            }
-        }
     }
 }
